@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Asp.Versioning;
+using CustomerService.Api.Errors;
+using CustomerService.Api.Json;
+using CustomerService.Api.Tenancy;
+using CustomerService.Application.Common.Abstractions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace CustomerService.Api;
+
+internal static class ApiServiceCollectionExtensions
+{
+    /// <summary>MVC controllers, JSON as the contract writes it, URL-segment versioning and the error seams.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.AddScoped<ICurrentParticipant, ConfiguredParticipant>();
+
+        services
+            .AddControllers(options =>
+            {
+                options.InputFormatters.Clear();
+                options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => "The value is not valid.");
+            })
+            .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(options =>
+            {
+                // No framework ProblemDetails: every error body is the contract's.
+                options.SuppressMapClientErrors = true;
+                options.InvalidModelStateResponseFactory = InvalidModelStateResponse.Create;
+            });
+
+        services.AddOptions<MvcOptions>()
+            .Configure<IOptions<JsonOptions>>((mvc, json) =>
+                mvc.InputFormatters.Add(new JsonBodyInputFormatter(json.Value.JsonSerializerOptions)));
+
+        services
+            .AddApiVersioning(options =>
+            {
+                options.DefaultApiVersion = new ApiVersion(1, 0);
+                options.AssumeDefaultVersionWhenUnspecified = false;
+                options.ApiVersionReader = new UrlSegmentApiVersionReader();
+                options.ReportApiVersions = true;
+            })
+            .AddMvc();
+
+        // API versioning answers through IProblemDetailsService; this writer gives those answers the
+        // contract's body. Registered before AddProblemDetails so it is the writer chosen.
+        services.AddSingleton<IProblemDetailsWriter, ContractProblemDetailsWriter>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        return services;
+    }
+
+    private static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new UtcTimestampJsonConverter());
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Asp.Versioning;
+using CustomerService.Api.Contracts;
+using CustomerService.Api.Http;
+using CustomerService.Application.Customers;
+using CustomerService.Application.Customers.CreateCustomer;
+using CustomerService.Application.Customers.GetCustomer;
+using CustomerService.Application.Customers.GetCustomerAddresses;
+using CustomerService.Application.Customers.ListCustomers;
+using CustomerService.Application.Customers.UpdateCustomerStatus;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CustomerService.Api.Controllers;
+
+/// <summary>The current participant's customers.</summary>
+[ApiController]
+[ApiVersion(1.0)]
+[Route("api/v{version:apiVersion}/account-manager/customers")]
+[Produces("application/json")]
+public sealed class CustomersController(IMediator mediator) : ControllerBase
+{
+    /// <summary>Creates a customer.</summary>
+    [HttpPost]
+    [Consumes("application/json")]
+    public async Task<ActionResult<CustomerDto>> Create(CreateCustomerRequest body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var customer = await mediator.Send(new CreateCustomerCommand(body.ExternalId, body.Status), cancellationToken);
+        Response.Headers.ETag = EntityTags.Format(customer.Version);
+        return Created(CustomerPath(customer.Id), customer);
+    }
+
+    /// <summary>Lists customers, oldest first; with <c>limit</c>, one page and a <c>Link</c> to the next.</summary>
+    [HttpGet]
+    public async Task<ActionResult<IAsyncEnumerable<CustomerDto>>> List(
+        [FromQuery] string? status,
+        [FromQuery] string? externalId,
+        [FromQuery] int? limit,
+        [FromQuery] string? after,
+        CancellationToken cancellationToken)
+    {
+        var page = await mediator.Send(new ListCustomersQuery(status, externalId, limit, after), cancellationToken);
+        if (page.NextCursor is { } cursor)
+        {
+            var next = QueryString.Create(
+            [
+                new("limit", limit?.ToString(CultureInfo.InvariantCulture)),
+                new("after", cursor),
+                .. status is null ? [] : new[] { new KeyValuePair<string, string?>("status", status) },
+                .. externalId is null ? [] : new[] { new KeyValuePair<string, string?>("externalId", externalId) },
+            ]);
+            Response.Headers.Link = $"<{Request.PathBase}{Request.Path}{next}>; rel=\"next\"";
+        }
+
+        return Ok(page.Items);
+    }
+
+    /// <summary>Reads one customer.</summary>
+    [HttpGet("{id}")]
+    public async Task<ActionResult<CustomerDto>> Get(Guid id, CancellationToken cancellationToken)
+    {
+        var customer = await mediator.Send(new GetCustomerQuery(id), cancellationToken);
+        Response.Headers.ETag = EntityTags.Format(customer.Version);
+        return customer;
+    }
+
+    /// <summary>Changes a customer's status; honours <c>If-Match</c>.</summary>
+    [HttpPut("{id}")]
+    [Consumes("application/json")]
+    public async Task<ActionResult<CustomerDto>> UpdateStatus(
+        Guid id,
+        UpdateCustomerRequest body,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var customer = await mediator.Send(
+            new UpdateCustomerStatusCommand(id, body.Status, EntityTags.ParseIfMatch(ifMatch)),
+            cancellationToken);
+        Response.Headers.ETag = EntityTags.Format(customer.Version);
+        return customer;
+    }
+
+    /// <summary>The addresses of all the customer's accounts, in account creation order.</summary>
+    [HttpGet("{id}/accounts/addresses")]
+    public async Task<ActionResult<IReadOnlyList<string>>> Addresses(Guid id, CancellationToken cancellationToken) =>
+        Ok(await mediator.Send(new GetCustomerAddressesQuery(id), cancellationToken));
+
+    private string CustomerPath(Guid id) => $"{Request.PathBase}/api/v1/account-manager/customers/{id:D}";
+}

@@ -1,0 +1,43 @@
+using CustomerService.Application.Common.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace CustomerService.Api.Errors;
+
+/// <summary>
+/// Turns every exception that reaches the pipeline into the contract's error body: the typed
+/// application errors into their status, anything else into a 500 that is logged but never shown.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case ApplicationErrorException error:
+                await ErrorResponseWriter.WriteAsync(
+                    httpContext,
+                    ErrorStatusCodes.ForCode(error.Code),
+                    new ApiError(error.Code, error.Message, error.Details));
+                return true;
+
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                // The client went away; there is nobody to answer.
+                return true;
+
+            case BadHttpRequestException badRequest:
+                await ErrorResponseWriter.WriteAsync(httpContext, badRequest.StatusCode, ErrorStatusCodes.ForStatus(badRequest.StatusCode));
+                return true;
+
+            default:
+                LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
+                await ErrorResponseWriter.WriteAsync(
+                    httpContext,
+                    StatusCodes.Status500InternalServerError,
+                    ErrorStatusCodes.ForStatus(StatusCodes.Status500InternalServerError));
+                return true;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path} (trace {TraceIdentifier})")]
+    private partial void LogUnhandled(Exception exception, string method, PathString path, string traceIdentifier);
+}

@@ -1,0 +1,42 @@
+namespace CustomerService.Api.Errors;
+
+/// <summary>The one place that writes the contract's error body.</summary>
+internal static class ErrorResponseWriter
+{
+    public static Task WriteAsync(HttpContext context, int status, ApiError error)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.Headers.CacheControl = "no-store";
+        return response.WriteAsJsonAsync(
+            new ErrorEnvelope(error),
+            ErrorJsonContext.Default.ErrorEnvelope,
+            contentType: "application/json; charset=utf-8",
+            context.RequestAborted);
+    }
+
+    /// <summary>Writes the body that belongs to a bare status, unless a body was already written.</summary>
+    public static Task WriteForStatusAsync(HttpContext context)
+    {
+        var response = context.Response;
+        if (response.HasStarted || response.ContentLength > 0 || !string.IsNullOrEmpty(response.ContentType))
+        {
+            return Task.CompletedTask;
+        }
+
+        if (response.StatusCode == StatusCodes.Status404NotFound
+            && UnsupportedApiVersionPaths.IsUnsupportedVersion(context.Request.Path))
+        {
+            return WriteAsync(context, StatusCodes.Status400BadRequest, ApiErrors.UnsupportedApiVersion);
+        }
+
+        var error = ErrorStatusCodes.ForStatus(response.StatusCode);
+        if (response.StatusCode == StatusCodes.Status405MethodNotAllowed
+            && HttpMethods.IsDelete(context.Request.Method))
+        {
+            error = error with { Message = "Deletion is not permitted for this resource." };
+        }
+
+        return WriteAsync(context, response.StatusCode, error);
+    }
+}

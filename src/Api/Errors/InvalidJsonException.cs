@@ -1,0 +1,7 @@
+using CustomerService.Application.Common.Errors;
+
+namespace CustomerService.Api.Errors;
+
+/// <summary>The request body is empty or is not parseable JSON.</summary>
+internal sealed class InvalidJsonException(string message)
+    : ApplicationErrorException(ErrorCodes.InvalidJson, message);

@@ -1,0 +1,36 @@
+using CustomerService.Application.Common.Errors;
+using FluentValidation;
+using MediatR;
+
+namespace CustomerService.Application.Common.Behaviors;
+
+/// <summary>Runs every validator of the request and reports all failures at once, before the handler runs.</summary>
+public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    private readonly IValidator<TRequest>[] _validators = [.. validators];
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (_validators.Length == 0)
+        {
+            return await next();
+        }
+
+        var context = new ValidationContext<TRequest>(request);
+        var failures = new List<FieldError>();
+        foreach (var validator in _validators)
+        {
+            var result = await validator.ValidateAsync(context, cancellationToken);
+            failures.AddRange(result.Errors.Select(failure => new FieldError(failure.PropertyName, failure.ErrorMessage)));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new RequestValidationException(failures);
+        }
+
+        return await next();
+    }
+}

@@ -1,0 +1,9 @@
+namespace CustomerService.Application.Common.Errors;
+
+/// <summary>The request collides with the current state, e.g. a unique value already taken.</summary>
+public sealed class ConflictException(string code, string message)
+    : ApplicationErrorException(code, message)
+{
+    public static ConflictException DuplicateExternalId() =>
+        new(ErrorCodes.DuplicateExternalId, "A customer with this externalId already exists.");
+}

@@ -1,0 +1,20 @@
+namespace CustomerService.Application.Common.Errors;
+
+/// <summary>The error codes of the HTTP contract (section 4).</summary>
+public static class ErrorCodes
+{
+    public const string ValidationError = "VALIDATION_ERROR";
+    public const string InvalidJson = "INVALID_JSON";
+    public const string UnsupportedApiVersion = "UNSUPPORTED_API_VERSION";
+    public const string Unauthorized = "UNAUTHORIZED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string NotFound = "NOT_FOUND";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string DuplicateExternalId = "DUPLICATE_EXTERNAL_ID";
+    public const string PreconditionFailed = "PRECONDITION_FAILED";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string InternalError = "INTERNAL_ERROR";
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+}

@@ -1,0 +1,7 @@
+namespace CustomerService.Application.Common.Errors;
+
+public sealed class NotFoundException(string message)
+    : ApplicationErrorException(ErrorCodes.NotFound, message)
+{
+    public static NotFoundException Customer() => new("Customer not found.");
+}

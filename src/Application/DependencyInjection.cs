@@ -1,0 +1,41 @@
+using CustomerService.Application.Common.Behaviors;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerService.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers MediatR (5.1.0, wired by hand: its service factory, the mediator, every handler of this
+    /// assembly and the pipeline behaviors, outermost first), the validators and the AutoMapper profiles.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        var assembly = typeof(DependencyInjection).Assembly;
+
+        services.AddScoped<ServiceFactory>(provider => provider.GetService);
+        services.AddScoped<IMediator, Mediator>();
+        foreach (var (service, implementation) in RequestHandlers(assembly))
+        {
+            services.AddTransient(service, implementation);
+        }
+
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ErrorMappingBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddAutoMapper(_ => { }, assembly);
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    private static IEnumerable<(Type Service, Type Implementation)> RequestHandlers(System.Reflection.Assembly assembly) =>
+        from type in assembly.GetTypes()
+        where type is { IsClass: true, IsAbstract: false }
+        from contract in type.GetInterfaces()
+        where contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)
+        select (contract, type);
+}

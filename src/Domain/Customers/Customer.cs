@@ -1,0 +1,86 @@
+using CustomerService.Domain.Common;
+
+namespace CustomerService.Domain.Customers;
+
+/// <summary>
+/// The customer aggregate root: a participant's customer, identified to the participant's own
+/// systems by its external id, with a status and the blockchain accounts registered to it.
+/// </summary>
+public sealed class Customer
+{
+    private readonly List<Account> _accounts = [];
+
+    private Customer()
+    {
+        ParticipantId = string.Empty;
+        ExternalId = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string ParticipantId { get; private set; }
+
+    public string ExternalId { get; private set; }
+
+    public CustomerStatus Status { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>Concurrency token: moves on every change, so a stale writer can be detected.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>The customer's accounts, oldest first.</summary>
+    public IReadOnlyList<Account> Accounts => _accounts;
+
+    public static Customer Create(string participantId, string externalId, CustomerStatus status, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(participantId))
+        {
+            throw new ArgumentException("A customer must belong to a participant.", nameof(participantId));
+        }
+
+        if (Domain.Customers.ExternalId.FindViolation(externalId) is { } violation)
+        {
+            throw new DomainValidationException(Domain.Customers.ExternalId.FieldName, violation);
+        }
+
+        EnsureDefined(status);
+        var now = Timestamps.UtcNow(clock);
+        return new Customer
+        {
+            // Version 7 ids grow with time, which keeps inserts at the end of the primary key index.
+            Id = Guid.CreateVersion7(now),
+            ParticipantId = participantId,
+            ExternalId = externalId,
+            Status = status,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+    }
+
+    /// <summary>Moves the customer to <paramref name="status"/>; returns false, changing nothing, when it already has it.</summary>
+    public bool ChangeStatus(CustomerStatus status, TimeProvider clock)
+    {
+        EnsureDefined(status);
+        if (status == Status)
+        {
+            return false;
+        }
+
+        Status = status;
+        UpdatedAt = Timestamps.UtcNow(clock);
+        Version++;
+        return true;
+    }
+
+    private static void EnsureDefined(CustomerStatus status)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new DomainValidationException("status", "status is not a known customer status.");
+        }
+    }
+}

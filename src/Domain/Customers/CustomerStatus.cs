@@ -1,0 +1,9 @@
+namespace CustomerService.Domain.Customers;
+
+public enum CustomerStatus
+{
+    Active,
+    Inactive,
+    Deleted,
+    Suspended,
+}

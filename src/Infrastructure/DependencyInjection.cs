@@ -1,0 +1,73 @@
+using CustomerService.Application.Common.Abstractions;
+using CustomerService.Infrastructure.Persistence;
+using CustomerService.Infrastructure.Persistence.Repositories;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerService.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the EF Core store for the provider named by <c>Database:Provider</c> (SQLite by
+    /// default), its repository and unit of work.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The application's configuration.</param>
+    /// <param name="contentRootPath">Where a relative SQLite file name is resolved from.</param>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(DatabaseOptions.SectionName);
+        services.Configure<DatabaseOptions>(section);
+        var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(connectionString, contentRootPath);
+                services.AddDbContext<CustomerDbContext, SqliteCustomerDbContext>(builder => builder.UseSqlite(sqlite));
+                break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        $"Database:Provider is SqlServer, so ConnectionStrings:{DatabaseOptions.ConnectionStringName} must be set.");
+                }
+
+                services.AddDbContext<CustomerDbContext, SqlServerCustomerDbContext>(builder =>
+                    builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                break;
+            default:
+                throw new InvalidOperationException("Database:Provider must be Sqlite or SqlServer.");
+        }
+
+        services.AddScoped<ICustomerRepository, CustomerRepository>();
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        return services;
+    }
+
+    /// <summary>
+    /// Resolves a relative SQLite file against the content root (so the service finds its data
+    /// whatever the working directory) and makes sure its folder exists.
+    /// </summary>
+    private static string SqliteConnectionString(string? configured, string contentRootPath)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? $"Data Source={DatabaseOptions.DefaultSqliteFile}" : configured);
+
+        if (builder.DataSource is { Length: > 0 } file
+            && file != ":memory:"
+            && builder.Mode != SqliteOpenMode.Memory
+            && !file.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DataSource = Path.GetFullPath(file, contentRootPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,15 @@
+namespace CustomerService.Infrastructure.Persistence;
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+    public const string ConnectionStringName = "CustomerService";
+
+    /// <summary>The default SQLite file, relative to the application's content root.</summary>
+    public const string DefaultSqliteFile = "data/customer-service.db";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public bool MigrateOnStartup { get; set; } = true;
+}

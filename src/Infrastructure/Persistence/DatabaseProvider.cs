@@ -1,0 +1,7 @@
+namespace CustomerService.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

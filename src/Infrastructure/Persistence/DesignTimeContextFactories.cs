@@ -1,0 +1,31 @@
+using CustomerService.Application.Common.Abstractions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace CustomerService.Infrastructure.Persistence;
+
+/// <summary>Lets <c>dotnet ef</c> build each provider's context without starting the Api.</summary>
+internal sealed class SqliteDesignTimeContextFactory : IDesignTimeDbContextFactory<SqliteCustomerDbContext>
+{
+    public SqliteCustomerDbContext CreateDbContext(string[] args) =>
+        new(
+            new DbContextOptionsBuilder<SqliteCustomerDbContext>().UseSqlite("Data Source=design-time.db").Options,
+            new DesignTimeParticipant());
+}
+
+/// <summary>Lets <c>dotnet ef</c> build each provider's context without starting the Api; it never connects.</summary>
+internal sealed class SqlServerDesignTimeContextFactory : IDesignTimeDbContextFactory<SqlServerCustomerDbContext>
+{
+    public SqlServerCustomerDbContext CreateDbContext(string[] args) =>
+        new(
+            new DbContextOptionsBuilder<SqlServerCustomerDbContext>()
+                .UseSqlServer("Server=localhost;Database=CustomerService;Integrated Security=true;TrustServerCertificate=true")
+                .Options,
+            new DesignTimeParticipant());
+}
+
+/// <summary>Migrations do not depend on who is calling; the query filter needs some participant.</summary>
+internal sealed class DesignTimeParticipant : ICurrentParticipant
+{
+    public string Id => "design-time";
+}

@@ -1,0 +1,21 @@
+using CustomerService.Application.Common.Abstractions;
+using CustomerService.Domain.Customers;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerService.Infrastructure.Persistence;
+
+/// <summary>The SQL Server flavour of the store; its own type so that it has its own migrations.</summary>
+public sealed class SqlServerCustomerDbContext(DbContextOptions<SqlServerCustomerDbContext> options, ICurrentParticipant participant)
+    : CustomerDbContext(options, participant)
+{
+    /// <summary>Binary comparison: identifiers match exactly, as they do on SQLite.</summary>
+    private const string ExactCollation = "Latin1_General_100_BIN2";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        var customer = modelBuilder.Entity<Customer>();
+        customer.Property(c => c.ParticipantId).UseCollation(ExactCollation);
+        customer.Property(c => c.ExternalId).UseCollation(ExactCollation);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using CustomerService.Application.Common.Errors;
+using CustomerService.Infrastructure.Persistence.Configurations;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace CustomerService.Infrastructure.Persistence;
+
+/// <summary>
+/// Recognises a write refused by one of our unique indexes, on either engine, and names the
+/// conflict the client is told about. SQL Server names the index in its message; SQLite names the
+/// indexed columns, so both spellings are derived from the model.
+/// </summary>
+internal static class UniqueIndexViolations
+{
+    private const int SqlServerDuplicateKeyInUniqueIndex = 2601;
+    private const int SqlServerDuplicateKeyInUniqueConstraint = 2627;
+    private const int SqliteConstraintUnique = 2067;
+
+    private static readonly Dictionary<string, Func<ConflictException>> ConflictByIndex = new(StringComparer.Ordinal)
+    {
+        [CustomerConfiguration.ExternalIdIndex] = ConflictException.DuplicateExternalId,
+    };
+
+    private static readonly ConditionalWeakTable<IModel, KnownIndex[]> IndexesByModel = [];
+
+    public static ConflictException? Translate(DbUpdateException exception, IModel model)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var message = exception.InnerException switch
+        {
+            SqlException sql when sql.Number is SqlServerDuplicateKeyInUniqueIndex or SqlServerDuplicateKeyInUniqueConstraint => sql.Message,
+            SqliteException sqlite when sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique => sqlite.Message,
+            _ => null,
+        };
+
+        if (message is null)
+        {
+            return null;
+        }
+
+        foreach (var index in IndexesByModel.GetValue(model, KnownIndexes))
+        {
+            if (message.Contains($"'{index.Name}'", StringComparison.Ordinal)
+                || message.Contains($": {index.SqliteColumns}'", StringComparison.Ordinal))
+            {
+                return index.Conflict();
+            }
+        }
+
+        return null;
+    }
+
+    private static KnownIndex[] KnownIndexes(IModel model) =>
+    [
+        .. from entityType in model.GetEntityTypes()
+           from index in entityType.GetIndexes()
+           let name = index.GetDatabaseName()
+           where index.IsUnique && name is not null && ConflictByIndex.ContainsKey(name)
+           let table = entityType.GetTableName()
+           let columns = string.Join(", ", index.Properties.Select(property => $"{table}.{property.GetColumnName()}"))
+           select new KnownIndex(name, columns, ConflictByIndex[name]),
+    ];
+
+    private sealed record KnownIndex(string Name, string SqliteColumns, Func<ConflictException> Conflict);
+}
