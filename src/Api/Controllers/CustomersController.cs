@@ -5,7 +5,6 @@ using CustomerService.Api.Http;
 using CustomerService.Application.Customers;
 using CustomerService.Application.Customers.CreateCustomer;
 using CustomerService.Application.Customers.GetCustomer;
-using CustomerService.Application.Customers.GetCustomerAddresses;
 using CustomerService.Application.Customers.ListCustomers;
 using CustomerService.Application.Customers.UpdateCustomerStatus;
 using MediatR;
@@ -81,11 +80,6 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
         Response.Headers.ETag = EntityTags.Format(customer.Version);
         return customer;
     }
-
-    /// <summary>The addresses of all the customer's accounts, in account creation order.</summary>
-    [HttpGet("{id}/accounts/addresses")]
-    public async Task<ActionResult<IReadOnlyList<string>>> Addresses(Guid id, CancellationToken cancellationToken) =>
-        Ok(await mediator.Send(new GetCustomerAddressesQuery(id), cancellationToken));
 
     private string CustomerPath(Guid id) => $"{Request.PathBase}/api/v1/account-manager/customers/{id:D}";
 }

@@ -15,6 +15,8 @@ internal static class ErrorStatusCodes
         [ErrorCodes.NotFound] = StatusCodes.Status404NotFound,
         [ErrorCodes.MethodNotAllowed] = StatusCodes.Status405MethodNotAllowed,
         [ErrorCodes.DuplicateExternalId] = StatusCodes.Status409Conflict,
+        [ErrorCodes.DuplicateAccountAddress] = StatusCodes.Status409Conflict,
+        [ErrorCodes.CustomerNotActive] = StatusCodes.Status409Conflict,
         [ErrorCodes.PreconditionFailed] = StatusCodes.Status412PreconditionFailed,
         [ErrorCodes.PayloadTooLarge] = StatusCodes.Status413PayloadTooLarge,
         [ErrorCodes.UnsupportedMediaType] = StatusCodes.Status415UnsupportedMediaType,

@@ -1,3 +1,4 @@
+using CustomerService.Application.Common;
 using CustomerService.Domain.Customers;
 using FluentValidation;
 
@@ -35,6 +36,19 @@ internal static class CustomerRules
             else if (!CustomerStatuses.TryParse(value, out _))
             {
                 context.AddFailure("status", CustomerStatuses.InvalidMessage);
+            }
+        });
+
+    public static void NetworkRules<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Custom((value, context) =>
+        {
+            if (value is null)
+            {
+                context.AddFailure("network", "network is required.");
+            }
+            else if (!LowercaseNames<Network>.TryParse(value, out _))
+            {
+                context.AddFailure("network", $"network must be one of: {LowercaseNames<Network>.AllowedValues}.");
             }
         });
 }

@@ -1,3 +1,4 @@
+using CustomerService.Application.Common;
 using CustomerService.Domain.Customers;
 
 namespace CustomerService.Application.Customers;
@@ -5,21 +6,15 @@ namespace CustomerService.Application.Customers;
 /// <summary>The contract's spelling of <see cref="CustomerStatus"/>: exactly the lowercase names.</summary>
 public static class CustomerStatuses
 {
-    private static readonly Dictionary<string, CustomerStatus> ByName =
-        Enum.GetValues<CustomerStatus>().ToDictionary(ToName, status => status, StringComparer.Ordinal);
-
-    public static string AllowedValues { get; } = string.Join(", ", ByName.Keys);
+    public static string AllowedValues => LowercaseNames<CustomerStatus>.AllowedValues;
 
     public static string InvalidMessage { get; } = $"status must be one of: {AllowedValues}.";
 
-    public static string ToName(CustomerStatus status) => status.ToString().ToLowerInvariant();
+    public static string ToName(CustomerStatus status) => LowercaseNames<CustomerStatus>.ToName(status);
 
     public static bool TryParse(string? value, out CustomerStatus status) =>
-        ByName.TryGetValue(value ?? string.Empty, out status);
+        LowercaseNames<CustomerStatus>.TryParse(value, out status);
 
     /// <summary>Parses a value a validator has already accepted.</summary>
-    public static CustomerStatus Parse(string? value) =>
-        TryParse(value, out var status)
-            ? status
-            : throw new ArgumentOutOfRangeException(nameof(value), value, InvalidMessage);
+    public static CustomerStatus Parse(string? value) => LowercaseNames<CustomerStatus>.Parse(value);
 }

@@ -76,6 +76,39 @@ public sealed class Customer
         return true;
     }
 
+    /// <summary>
+    /// Registers a blockchain account. Only an active customer takes one, the address must be valid
+    /// for its network, and the customer may not hold the same address twice.
+    /// </summary>
+    public Account AddAccount(Network network, string? address, string? label, TimeProvider clock)
+    {
+        if (Status != CustomerStatus.Active)
+        {
+            throw new CustomerNotActiveException(Status);
+        }
+
+        var parsed = BlockchainAddress.Parse(network, address);
+        if (_accounts.Exists(account => account.Network == parsed.Network && account.Address == parsed.Value))
+        {
+            throw new DuplicateAccountAddressException();
+        }
+
+        var now = Timestamps.UtcNow(clock);
+
+        // Accounts are listed in creation order by their timestamp, so a second account created in
+        // the same millisecond is stamped one millisecond later rather than tie with the first.
+        if (_accounts.Count > 0 && _accounts[^1].CreatedAt >= now)
+        {
+            now = _accounts[^1].CreatedAt.AddMilliseconds(1);
+        }
+
+        var account = Account.Create(parsed, label, now);
+        _accounts.Add(account);
+        UpdatedAt = now;
+        Version++;
+        return account;
+    }
+
     private static void EnsureDefined(CustomerStatus status)
     {
         if (!Enum.IsDefined(status))

@@ -1,5 +1,6 @@
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Domain.Customers;
+using CustomerService.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Infrastructure.Persistence;
@@ -26,6 +27,18 @@ public abstract class CustomerDbContext : DbContext
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomerDbContext).Assembly);
         modelBuilder.Entity<Customer>().HasQueryFilter(customer => customer.ParticipantId == _participantId);
+        modelBuilder.Entity<Account>().HasQueryFilter(account =>
+            EF.Property<string>(account, AccountConfiguration.ParticipantIdColumn) == _participantId);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<Account>().Where(entry => entry.State == EntityState.Added))
+        {
+            entry.Property(AccountConfiguration.ParticipantIdColumn).CurrentValue = _participantId;
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,5 +1,6 @@
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Domain.Customers;
+using CustomerService.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Infrastructure.Persistence;
@@ -17,5 +18,8 @@ public sealed class SqlServerCustomerDbContext(DbContextOptions<SqlServerCustome
         var customer = modelBuilder.Entity<Customer>();
         customer.Property(c => c.ParticipantId).UseCollation(ExactCollation);
         customer.Property(c => c.ExternalId).UseCollation(ExactCollation);
+        var account = modelBuilder.Entity<Account>();
+        account.Property<string>(AccountConfiguration.ParticipantIdColumn).UseCollation(ExactCollation);
+        account.Property(a => a.Address).UseCollation(ExactCollation);
     }
 }

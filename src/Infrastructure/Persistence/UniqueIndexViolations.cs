@@ -22,6 +22,7 @@ internal static class UniqueIndexViolations
     private static readonly Dictionary<string, Func<ConflictException>> ConflictByIndex = new(StringComparer.Ordinal)
     {
         [CustomerConfiguration.ExternalIdIndex] = ConflictException.DuplicateExternalId,
+        [AccountConfiguration.AddressIndex] = ConflictException.DuplicateAccountAddress,
     };
 
     private static readonly ConditionalWeakTable<IModel, KnownIndex[]> IndexesByModel = [];

@@ -1,5 +1,6 @@
 using CustomerService.Application.Common.Errors;
 using CustomerService.Domain.Common;
+using CustomerService.Domain.Customers;
 using MediatR;
 
 namespace CustomerService.Application.Common.Behaviors;
@@ -20,6 +21,14 @@ public sealed class ErrorMappingBehavior<TRequest, TResponse> : IPipelineBehavio
         catch (DomainValidationException exception)
         {
             throw new RequestValidationException([new FieldError(exception.Field, exception.Message)]);
+        }
+        catch (CustomerNotActiveException exception)
+        {
+            throw new ConflictException(ErrorCodes.CustomerNotActive, exception.Message);
+        }
+        catch (DuplicateAccountAddressException)
+        {
+            throw ConflictException.DuplicateAccountAddress();
         }
     }
 }

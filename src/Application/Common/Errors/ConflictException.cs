@@ -6,4 +6,7 @@ public sealed class ConflictException(string code, string message)
 {
     public static ConflictException DuplicateExternalId() =>
         new(ErrorCodes.DuplicateExternalId, "A customer with this externalId already exists.");
+
+    public static ConflictException DuplicateAccountAddress() =>
+        new(ErrorCodes.DuplicateAccountAddress, "An account with this address on this network is already registered.");
 }

@@ -11,6 +11,8 @@ public static class ErrorCodes
     public const string NotFound = "NOT_FOUND";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string DuplicateExternalId = "DUPLICATE_EXTERNAL_ID";
+    public const string DuplicateAccountAddress = "DUPLICATE_ACCOUNT_ADDRESS";
+    public const string CustomerNotActive = "CUSTOMER_NOT_ACTIVE";
     public const string PreconditionFailed = "PRECONDITION_FAILED";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";

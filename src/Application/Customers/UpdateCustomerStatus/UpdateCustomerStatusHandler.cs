@@ -1,4 +1,5 @@
 using AutoMapper;
+using CustomerService.Application.Common;
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Application.Common.Errors;
 using MediatR;
@@ -11,15 +12,13 @@ public sealed class UpdateCustomerStatusHandler(
     TimeProvider clock,
     IMapper mapper) : IRequestHandler<UpdateCustomerStatusCommand, CustomerDto>
 {
-    /// <summary>How often a write without If-Match is tried again after losing a race.</summary>
-    internal const int MaxAttempts = 3;
-
-    public async Task<CustomerDto> Handle(UpdateCustomerStatusCommand request, CancellationToken cancellationToken)
+    public Task<CustomerDto> Handle(UpdateCustomerStatusCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var status = CustomerStatuses.Parse(request.Status);
 
-        for (var attempt = 1; ; attempt++)
+        // Without If-Match the last write wins, so a lost race is retried on fresh data.
+        return OptimisticConcurrency.RetryAsync(unitOfWork, async () =>
         {
             var customer = await customers.FindForUpdateAsync(request.Id, cancellationToken)
                 ?? throw NotFoundException.Customer();
@@ -29,26 +28,21 @@ public sealed class UpdateCustomerStatusHandler(
                 throw new PreconditionFailedException();
             }
 
-            if (!customer.ChangeStatus(status, clock))
+            if (customer.ChangeStatus(status, clock))
             {
-                return mapper.Map<CustomerDto>(customer);
+                try
+                {
+                    // The update is conditional on the version that was read, so a concurrent
+                    // writer is caught by the database itself, not by the check above.
+                    await unitOfWork.SaveChangesAsync(cancellationToken);
+                }
+                catch (ConcurrencyConflictException) when (request.AcceptedVersions is not null)
+                {
+                    throw new PreconditionFailedException();
+                }
             }
 
-            try
-            {
-                // The update is conditional on the version that was read, so a concurrent writer is
-                // caught by the database itself, not by this read.
-                await unitOfWork.SaveChangesAsync(cancellationToken);
-                return mapper.Map<CustomerDto>(customer);
-            }
-            catch (ConcurrencyConflictException) when (request.AcceptedVersions is not null)
-            {
-                throw new PreconditionFailedException();
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                unitOfWork.DiscardChanges();
-            }
-        }
+            return mapper.Map<CustomerDto>(customer);
+        });
     }
 }

@@ -33,7 +33,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
 
         builder.HasMany(customer => customer.Accounts)
             .WithOne()
-            .HasForeignKey("CustomerId")
+            .HasForeignKey(AccountConfiguration.CustomerIdColumn)
             .IsRequired()
             .OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(customer => customer.Accounts)

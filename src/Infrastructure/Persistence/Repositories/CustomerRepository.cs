@@ -7,17 +7,21 @@ namespace CustomerService.Infrastructure.Persistence.Repositories;
 /// <summary>Customers of the current participant (the context's query filter scopes every read).</summary>
 internal sealed class CustomerRepository(CustomerDbContext context) : ICustomerRepository
 {
+    /// <summary>Accounts are returned oldest first, as the contract says.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Customer, IEnumerable<Account>>> AccountsOldestFirst =
+        customer => customer.Accounts.OrderBy(account => account.CreatedAt).ThenBy(account => account.Id);
+
     public void Add(Customer customer) => context.Customers.Add(customer);
 
     public Task<Customer?> FindForUpdateAsync(Guid id, CancellationToken cancellationToken) =>
         context.Customers
-            .Include(customer => customer.Accounts)
+            .Include(AccountsOldestFirst)
             .FirstOrDefaultAsync(customer => customer.Id == id, cancellationToken);
 
     public Task<Customer?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         context.Customers
             .AsNoTracking()
-            .Include(customer => customer.Accounts)
+            .Include(AccountsOldestFirst)
             .FirstOrDefaultAsync(customer => customer.Id == id, cancellationToken);
 
     public IAsyncEnumerable<Customer> ListAsync(CustomerListFilter filter, CancellationToken cancellationToken)
@@ -49,6 +53,6 @@ internal sealed class CustomerRepository(CustomerDbContext context) : ICustomerR
         }
 
         // One query joins the accounts in; rows are yielded as they arrive, never buffered whole.
-        return query.Include(customer => customer.Accounts).AsAsyncEnumerable();
+        return query.Include(AccountsOldestFirst).AsAsyncEnumerable();
     }
 }

@@ -30,7 +30,8 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasPrecision(3)
@@ -48,9 +49,19 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<string>("ParticipantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.HasIndex("ParticipantId", "Network", "Address")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Accounts_ParticipantId_Network_Address");
 
                     b.ToTable("Accounts", (string)null);
                 });

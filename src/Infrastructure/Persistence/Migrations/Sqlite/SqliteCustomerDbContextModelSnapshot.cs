@@ -43,9 +43,18 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParticipantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.HasIndex("ParticipantId", "Network", "Address")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Accounts_ParticipantId_Network_Address");
 
                     b.ToTable("Accounts", (string)null);
                 });

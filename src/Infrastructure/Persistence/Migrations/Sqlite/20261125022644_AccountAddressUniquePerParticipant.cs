@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AccountAddressUniquePerParticipant : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ParticipantId",
+                table: "Accounts",
+                type: "TEXT",
+                maxLength: 128,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_ParticipantId_Network_Address",
+                table: "Accounts",
+                columns: new[] { "ParticipantId", "Network", "Address" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Accounts_ParticipantId_Network_Address",
+                table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "ParticipantId",
+                table: "Accounts");
+        }
+    }
+}

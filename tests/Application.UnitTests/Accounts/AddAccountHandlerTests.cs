@@ -1,0 +1,77 @@
+using AutoMapper;
+using CustomerService.Application.Common.Abstractions;
+using CustomerService.Application.Common.Errors;
+using CustomerService.Application.Customers;
+using CustomerService.Application.Customers.AddAccount;
+using CustomerService.Domain.Customers;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace CustomerService.Application.UnitTests.Accounts;
+
+public sealed class AddAccountHandlerTests
+{
+    private const string Solana = "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA";
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+    private Mock<ICustomerRepository> _customers = null!;
+    private Mock<IUnitOfWork> _unitOfWork = null!;
+    private readonly IMapper _mapper =
+        new MapperConfiguration(configuration => configuration.AddProfile<CustomerMappingProfile>()).CreateMapper();
+
+    [SetUp]
+    public void NothingStoredAndEverySaveSucceeds()
+    {
+        // NUnit shares one fixture instance between tests, so the mocks are made fresh for each.
+        _customers = new Mock<ICustomerRepository>();
+        _unitOfWork = new Mock<IUnitOfWork>();
+        _customers.Setup(repository => repository.FindForUpdateAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Customer?)null);
+        _unitOfWork.Setup(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+    }
+
+    [Test]
+    public async Task Adds_the_account_saves_once_and_returns_it()
+    {
+        var customer = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
+        _customers.Setup(repository => repository.FindForUpdateAsync(customer.Id, It.IsAny<CancellationToken>())).ReturnsAsync(customer);
+
+        var account = await Handler().Handle(new AddAccountCommand(customer.Id, "solana", Solana, "hot"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(account.Address, Is.EqualTo(Solana));
+            Assert.That(account.Label, Is.EqualTo("hot"));
+            Assert.That(customer.Accounts.Single().Id, Is.EqualTo(account.Id));
+        });
+        _unitOfWork.Verify(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public void Unknown_customer_is_not_found()
+    {
+        Assert.That(
+            () => Handler().Handle(new AddAccountCommand(Guid.NewGuid(), "solana", Solana, null), CancellationToken.None),
+            Throws.TypeOf<NotFoundException>());
+    }
+
+    [Test]
+    public async Task A_lost_race_is_retried_on_fresh_data()
+    {
+        var stale = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
+        var fresh = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
+        _customers.SetupSequence(repository => repository.FindForUpdateAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(stale)
+            .ReturnsAsync(fresh);
+        _unitOfWork.SetupSequence(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConcurrencyConflictException(new InvalidOperationException()))
+            .Returns(Task.CompletedTask);
+
+        await Handler().Handle(new AddAccountCommand(stale.Id, "solana", Solana, null), CancellationToken.None);
+
+        Assert.That(fresh.Accounts, Has.Count.EqualTo(1));
+        _unitOfWork.Verify(unitOfWork => unitOfWork.DiscardChanges(), Times.Once);
+    }
+
+    private AddAccountHandler Handler() => new(_customers.Object, _unitOfWork.Object, _clock, _mapper);
+}

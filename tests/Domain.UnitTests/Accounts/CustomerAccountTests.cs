@@ -1,0 +1,125 @@
+using CustomerService.Domain.Common;
+using CustomerService.Domain.Customers;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CustomerService.Domain.UnitTests.Accounts;
+
+public sealed class CustomerAccountTests
+{
+    private const string Checksummed = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+    private const string Solana = "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA";
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+
+    [Test]
+    public void AddAccount_registers_the_account_in_normal_form()
+    {
+        var customer = NewCustomer();
+
+        var account = customer.AddAccount(Network.Ethereum, Checksummed.ToLowerInvariant(), "treasury", _clock);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(customer.Accounts, Is.EqualTo(new[] { account }));
+            Assert.That(account.Network, Is.EqualTo(Network.Ethereum));
+            Assert.That(account.Address, Is.EqualTo(Checksummed));
+            Assert.That(account.Label, Is.EqualTo("treasury"));
+            Assert.That(account.CreatedAt, Is.EqualTo(_clock.GetUtcNow().UtcDateTime));
+            Assert.That(account.Id.Version, Is.EqualTo(7));
+        });
+    }
+
+    [Test]
+    public void AddAccount_moves_the_customer_version_and_updatedAt()
+    {
+        var customer = NewCustomer();
+        _clock.Advance(TimeSpan.FromSeconds(5));
+
+        customer.AddAccount(Network.Solana, Solana, label: null, _clock);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(customer.Version, Is.EqualTo(2));
+            Assert.That(customer.UpdatedAt, Is.EqualTo(_clock.GetUtcNow().UtcDateTime));
+        });
+    }
+
+    [TestCase(CustomerStatus.Inactive)]
+    [TestCase(CustomerStatus.Suspended)]
+    [TestCase(CustomerStatus.Deleted)]
+    public void AddAccount_to_a_customer_that_is_not_active_is_refused(CustomerStatus status)
+    {
+        var customer = NewCustomer(status);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => customer.AddAccount(Network.Solana, Solana, null, _clock), Throws.TypeOf<CustomerNotActiveException>());
+            Assert.That(customer.Accounts, Is.Empty);
+            Assert.That(customer.Version, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void AddAccount_with_an_invalid_address_is_refused_for_field_address()
+    {
+        var customer = NewCustomer();
+
+        var refusal = Assert.Throws<DomainValidationException>(() => customer.AddAccount(Network.Bitcoin, Checksummed, null, _clock));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refusal!.Field, Is.EqualTo("address"));
+            Assert.That(customer.Accounts, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void AddAccount_with_the_same_address_twice_is_refused()
+    {
+        var customer = NewCustomer();
+        customer.AddAccount(Network.Ethereum, Checksummed, null, _clock);
+
+        Assert.That(
+            () => customer.AddAccount(Network.Ethereum, Checksummed.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal), null, _clock),
+            Throws.TypeOf<DuplicateAccountAddressException>());
+    }
+
+    [Test]
+    public void AddAccount_with_the_same_address_on_another_network_is_accepted()
+    {
+        var customer = NewCustomer();
+        customer.AddAccount(Network.Ethereum, Checksummed, null, _clock);
+
+        customer.AddAccount(Network.Base, Checksummed, null, _clock);
+
+        Assert.That(customer.Accounts.Select(account => account.Network), Is.EqualTo(new[] { Network.Ethereum, Network.Base }));
+    }
+
+    [Test]
+    public void Label_of_101_characters_is_refused_and_100_accepted()
+    {
+        var customer = NewCustomer();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(
+                Assert.Throws<DomainValidationException>(() => customer.AddAccount(Network.Solana, Solana, new string('x', 101), _clock))!.Field,
+                Is.EqualTo("label"));
+            Assert.That(customer.AddAccount(Network.Solana, Solana, new string('x', 100), _clock).Label, Has.Length.EqualTo(100));
+        });
+    }
+
+    [Test]
+    public void Accounts_created_in_the_same_millisecond_keep_their_creation_order()
+    {
+        var customer = NewCustomer();
+
+        var first = customer.AddAccount(Network.Ethereum, Checksummed, null, _clock);
+        var second = customer.AddAccount(Network.Solana, Solana, null, _clock);
+
+        Assert.That(second.CreatedAt, Is.GreaterThan(first.CreatedAt));
+    }
+
+    private Customer NewCustomer(CustomerStatus status = CustomerStatus.Active) =>
+        Customer.Create("participant-1", $"customer-{Guid.NewGuid():N}", status, _clock);
+}
