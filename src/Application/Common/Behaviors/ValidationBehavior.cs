@@ -18,11 +18,11 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
             return await next();
         }
 
-        var context = new ValidationContext<TRequest>(request);
         var failures = new List<FieldError>();
         foreach (var validator in _validators)
         {
-            var result = await validator.ValidateAsync(context, cancellationToken);
+            // A context per validator: a shared one accumulates failures, reporting them twice.
+            var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
             failures.AddRange(result.Errors.Select(failure => new FieldError(failure.PropertyName, failure.ErrorMessage)));
         }
 
