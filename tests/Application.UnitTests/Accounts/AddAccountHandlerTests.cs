@@ -1,7 +1,5 @@
-using AutoMapper;
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Application.Common.Errors;
-using CustomerService.Application.Customers;
 using CustomerService.Application.Customers.AddAccount;
 using CustomerService.Domain.Customers;
 using Microsoft.Extensions.Time.Testing;
@@ -16,8 +14,6 @@ public sealed class AddAccountHandlerTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private Mock<ICustomerRepository> _customers = null!;
     private Mock<IUnitOfWork> _unitOfWork = null!;
-    private readonly IMapper _mapper =
-        new MapperConfiguration(configuration => configuration.AddProfile<CustomerMappingProfile>()).CreateMapper();
 
     [SetUp]
     public void NothingStoredAndEverySaveSucceeds()
@@ -73,5 +69,5 @@ public sealed class AddAccountHandlerTests
         _unitOfWork.Verify(unitOfWork => unitOfWork.DiscardChanges(), Times.Once);
     }
 
-    private AddAccountHandler Handler() => new(_customers.Object, _unitOfWork.Object, _clock, _mapper);
+    private AddAccountHandler Handler() => new(_customers.Object, _unitOfWork.Object, _clock, TestDoubles.Mapper);
 }

@@ -1,0 +1,145 @@
+using CustomerService.Application.Common.Behaviors;
+using CustomerService.Application.Common.Errors;
+using CustomerService.Domain.Common;
+using CustomerService.Domain.Customers;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CustomerService.Application.UnitTests.Common;
+
+public sealed class BehaviorTests
+{
+    private int _handlerCalls;
+
+    [SetUp]
+    public void Reset() => _handlerCalls = 0;
+
+    [Test]
+    public async Task Validation_without_validators_calls_the_handler()
+    {
+        var behavior = new ValidationBehavior<Probe, string>([]);
+
+        var response = await behavior.Handle(new Probe(null, null), CancellationToken.None, Handler);
+
+        Assert.That(response, Is.EqualTo("handled"));
+        Assert.That(_handlerCalls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Validation_reports_every_failure_of_every_validator_and_skips_the_handler()
+    {
+        var behavior = new ValidationBehavior<Probe, string>([new FirstValidator(), new SecondValidator()]);
+
+        var failure = Assert.ThrowsAsync<RequestValidationException>(() => behavior.Handle(new Probe(null, null), CancellationToken.None, Handler));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.ValidationError));
+            Assert.That(failure.Details.Select(detail => detail.Field), Is.EqualTo(new[] { "first", "second" }));
+            Assert.That(_handlerCalls, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Validation_that_passes_calls_the_handler()
+    {
+        var behavior = new ValidationBehavior<Probe, string>([new FirstValidator(), new SecondValidator()]);
+
+        await behavior.Handle(new Probe("a", "b"), CancellationToken.None, Handler);
+
+        Assert.That(_handlerCalls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Error_mapping_turns_a_domain_validation_failure_into_a_validation_error_for_its_field()
+    {
+        var behavior = new ErrorMappingBehavior<Probe, string>();
+
+        var failure = Assert.ThrowsAsync<RequestValidationException>(() =>
+            behavior.Handle(new Probe(null, null), CancellationToken.None, () => throw new DomainValidationException("externalId", "externalId is required.")));
+
+        Assert.That(failure!.Details, Is.EqualTo(new[] { new FieldError("externalId", "externalId is required.") }));
+    }
+
+    [Test]
+    public void Error_mapping_turns_an_inactive_customer_into_a_conflict()
+    {
+        var behavior = new ErrorMappingBehavior<Probe, string>();
+
+        var failure = Assert.ThrowsAsync<ConflictException>(() =>
+            behavior.Handle(new Probe(null, null), CancellationToken.None, () => throw new CustomerNotActiveException(CustomerStatus.Suspended)));
+
+        Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.CustomerNotActive));
+    }
+
+    [Test]
+    public void Error_mapping_turns_a_duplicate_account_into_a_conflict()
+    {
+        var behavior = new ErrorMappingBehavior<Probe, string>();
+
+        var failure = Assert.ThrowsAsync<ConflictException>(() =>
+            behavior.Handle(new Probe(null, null), CancellationToken.None, () => throw new DuplicateAccountAddressException()));
+
+        Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.DuplicateAccountAddress));
+    }
+
+    [Test]
+    public void Error_mapping_lets_other_failures_through_untouched()
+    {
+        var behavior = new ErrorMappingBehavior<Probe, string>();
+        var original = new InvalidOperationException("boom");
+
+        var failure = Assert.ThrowsAsync<InvalidOperationException>(() =>
+            behavior.Handle(new Probe(null, null), CancellationToken.None, () => throw original));
+
+        Assert.That(failure, Is.SameAs(original));
+    }
+
+    [Test]
+    public async Task Error_mapping_passes_a_response_through()
+    {
+        var response = await new ErrorMappingBehavior<Probe, string>().Handle(new Probe(null, null), CancellationToken.None, Handler);
+
+        Assert.That(response, Is.EqualTo("handled"));
+    }
+
+    [Test]
+    public async Task Logging_passes_a_response_through()
+    {
+        var behavior = new LoggingBehavior<Probe, string>(NullLogger<LoggingBehavior<Probe, string>>.Instance);
+
+        var response = await behavior.Handle(new Probe(null, null), CancellationToken.None, Handler);
+
+        Assert.That(response, Is.EqualTo("handled"));
+    }
+
+    [Test]
+    public void Logging_rethrows_the_same_failure()
+    {
+        var behavior = new LoggingBehavior<Probe, string>(NullLogger<LoggingBehavior<Probe, string>>.Instance);
+        var original = NotFoundException.Customer();
+
+        var failure = Assert.ThrowsAsync<NotFoundException>(() => behavior.Handle(new Probe(null, null), CancellationToken.None, () => throw original));
+
+        Assert.That(failure, Is.SameAs(original));
+    }
+
+    private Task<string> Handler()
+    {
+        _handlerCalls++;
+        return Task.FromResult("handled");
+    }
+
+    public sealed record Probe(string? First, string? Second) : IRequest<string>;
+
+    private sealed class FirstValidator : AbstractValidator<Probe>
+    {
+        public FirstValidator() => RuleFor(probe => probe.First).NotNull().OverridePropertyName("first");
+    }
+
+    private sealed class SecondValidator : AbstractValidator<Probe>
+    {
+        public SecondValidator() => RuleFor(probe => probe.Second).NotNull().OverridePropertyName("second");
+    }
+}

@@ -1,0 +1,101 @@
+using AutoMapper;
+using CustomerService.Application.Common.Abstractions;
+using CustomerService.Application.Common.Errors;
+using CustomerService.Application.Customers;
+using CustomerService.Application.Customers.AddAccount;
+using CustomerService.Application.Customers.CreateCustomer;
+using CustomerService.Application.Customers.GetCustomer;
+using CustomerService.Application.Customers.ListCustomers;
+using CustomerService.Domain.Customers;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace CustomerService.Application.UnitTests.Common;
+
+public sealed class MappingAndWiringTests
+{
+    [Test]
+    public void The_mapping_configuration_is_valid()
+    {
+        var configuration = new MapperConfiguration(expression => expression.AddProfile<CustomerMappingProfile>());
+
+        Assert.That(configuration.AssertConfigurationIsValid, Throws.Nothing);
+    }
+
+    [Test]
+    public void A_customer_maps_to_a_dto_with_every_field()
+    {
+        var doubles = new TestDoubles();
+        var customer = doubles.NewCustomer(CustomerStatus.Active, "mapped");
+        var account = customer.AddAccount(Network.Bitcoin, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "cold", doubles.Clock);
+        customer.ChangeStatus(CustomerStatus.Deleted, doubles.Clock);
+
+        var dto = TestDoubles.Mapper.Map<CustomerDto>(customer);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dto.Id, Is.EqualTo(customer.Id));
+            Assert.That(dto.ExternalId, Is.EqualTo("mapped"));
+            Assert.That(dto.Status, Is.EqualTo(CustomerStatus.Deleted));
+            Assert.That(dto.ParticipantId, Is.EqualTo(TestDoubles.ParticipantId));
+            Assert.That(dto.CreatedAt, Is.EqualTo(customer.CreatedAt));
+            Assert.That(dto.UpdatedAt, Is.EqualTo(customer.UpdatedAt));
+            Assert.That(dto.Version, Is.EqualTo(customer.Version));
+            Assert.That(dto.Accounts, Is.EqualTo(new[] { new AccountDto(account.Id, Network.Bitcoin, account.Address, "cold", account.CreatedAt) }));
+        });
+    }
+
+    [Test]
+    public void AddApplication_resolves_the_mediator_and_a_handler_for_every_request()
+    {
+        using var provider = Services().BuildServiceProvider();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(provider.GetService<IMediator>(), Is.Not.Null);
+            Assert.That(provider.GetService<IRequestHandler<CreateCustomerCommand, CustomerDto>>(), Is.Not.Null);
+            Assert.That(provider.GetService<IRequestHandler<GetCustomerQuery, CustomerDto>>(), Is.Not.Null);
+            Assert.That(provider.GetService<IRequestHandler<ListCustomersQuery, CustomerPage>>(), Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public void An_invalid_command_sent_through_the_mediator_is_refused_before_the_handler_runs()
+    {
+        var customers = new Mock<ICustomerRepository>();
+        using var provider = Services(customers).BuildServiceProvider();
+        using var scope = provider.CreateScope();
+
+        var failure = Assert.ThrowsAsync<RequestValidationException>(() =>
+            scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CreateCustomerCommand(null, "bogus")));
+
+        Assert.That(failure!.Details.Select(detail => detail.Field), Is.EqualTo(new[] { "externalId", "status" }));
+        customers.Verify(repository => repository.Add(It.IsAny<Customer>()), Times.Never);
+    }
+
+    [Test]
+    public void A_domain_rule_broken_inside_a_handler_reaches_the_caller_as_a_typed_error()
+    {
+        var doubles = new TestDoubles();
+        var customer = doubles.Stored(doubles.NewCustomer(CustomerStatus.Suspended));
+        using var provider = Services(doubles.Customers, doubles.UnitOfWork).BuildServiceProvider();
+        using var scope = provider.CreateScope();
+
+        var failure = Assert.ThrowsAsync<ConflictException>(() => scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new AddAccountCommand(customer.Id, "solana", "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA", null)));
+
+        Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.CustomerNotActive));
+    }
+
+    private static ServiceCollection Services(Mock<ICustomerRepository>? customers = null, Mock<IUnitOfWork>? unitOfWork = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddApplication();
+        services.AddSingleton((customers ?? new Mock<ICustomerRepository>()).Object);
+        services.AddSingleton((unitOfWork ?? new Mock<IUnitOfWork>()).Object);
+        services.AddSingleton(new Mock<ICurrentParticipant>().Object);
+        return services;
+    }
+}

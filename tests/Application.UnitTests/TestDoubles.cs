@@ -1,0 +1,46 @@
+using AutoMapper;
+using CustomerService.Application.Common.Abstractions;
+using CustomerService.Application.Customers;
+using CustomerService.Domain.Customers;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace CustomerService.Application.UnitTests;
+
+/// <summary>The collaborators a handler needs, made fresh for every test (NUnit shares fixture instances).</summary>
+internal sealed class TestDoubles
+{
+    public const string ParticipantId = "participant-1";
+
+    public static readonly IMapper Mapper =
+        new MapperConfiguration(configuration => configuration.AddProfile<CustomerMappingProfile>()).CreateMapper();
+
+    public TestDoubles()
+    {
+        Customers.Setup(repository => repository.FindForUpdateAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Customer?)null);
+        Customers.Setup(repository => repository.FindAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Customer?)null);
+        UnitOfWork.Setup(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        Participant.Setup(participant => participant.Id).Returns(ParticipantId);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+
+    public Mock<ICustomerRepository> Customers { get; } = new();
+
+    public Mock<IUnitOfWork> UnitOfWork { get; } = new();
+
+    public Mock<ICurrentParticipant> Participant { get; } = new();
+
+    public Customer NewCustomer(CustomerStatus status = CustomerStatus.Active, string? externalId = null) =>
+        Customer.Create(ParticipantId, externalId ?? $"customer-{Guid.NewGuid():N}", status, Clock);
+
+    /// <summary>Makes <paramref name="customer"/> findable both for reading and for changing.</summary>
+    public Customer Stored(Customer customer)
+    {
+        Customers.Setup(repository => repository.FindAsync(customer.Id, It.IsAny<CancellationToken>())).ReturnsAsync(customer);
+        Customers.Setup(repository => repository.FindForUpdateAsync(customer.Id, It.IsAny<CancellationToken>())).ReturnsAsync(customer);
+        return customer;
+    }
+}
