@@ -1,5 +1,6 @@
 using CustomerService.Api;
 using CustomerService.Api.Errors;
+using CustomerService.Api.Http;
 using CustomerService.Application;
 using CustomerService.Infrastructure;
 using CustomerService.Infrastructure.Persistence;
@@ -14,6 +15,7 @@ builder.Services
 
 var app = builder.Build();
 
+app.UseMiddleware<RequestIdMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => ErrorResponseWriter.WriteForStatusAsync(context.HttpContext));
 app.MapControllers();
