@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace CustomerService.Api.IntegrationTests.Accounts;
 
-public sealed class AccountsTests
+public sealed class AccountsTests : ServiceFixture
 {
     // Each fixed address is used by one test only: (network, address) is unique per participant,
     // and every test here runs as the same participant. Other tests use fresh random addresses.
@@ -12,24 +12,6 @@ public sealed class AccountsTests
     private const string EthereumSecond = "0x52908400098527886E0F7030069857D2E4169EE7";
     private const string Solana = "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA";
     private const string Bitcoin = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4";
-
-    private CustomerServiceFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartService()
-    {
-        _factory = new CustomerServiceFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        CustomerServiceFactory.DeleteDatabase(_factory.DatabaseFile);
-    }
 
     [Test]
     public async Task Add_account_returns_201_with_the_account_and_its_location()
@@ -81,7 +63,7 @@ public sealed class AccountsTests
         await AddAccountOkAsync(customerId, "solana", Solana);
         await AddAccountOkAsync(customerId, "bitcoin", Bitcoin.ToUpperInvariant());
 
-        using var response = await _client.GetAsync($"{AccountsPath(customerId)}/addresses");
+        using var response = await Client.GetAsync($"{AccountsPath(customerId)}/addresses");
         var addresses = await response.ReadArrayAsync();
 
         Assert.Multiple(() =>
@@ -95,12 +77,12 @@ public sealed class AccountsTests
     public async Task Customer_embeds_its_accounts_oldest_first_in_get_and_list()
     {
         var externalId = $"embeds-{Guid.NewGuid():N}";
-        var customerId = (await _client.CreateCustomerOkAsync(externalId))["id"]!.GetValue<string>();
+        var customerId = (await Client.CreateCustomerOkAsync(externalId))["id"]!.GetValue<string>();
         var first = await AddAccountOkAsync(customerId, "ethereum", RandomEvm());
         var second = await AddAccountOkAsync(customerId, "solana", RandomSolana());
 
-        using var get = await _client.GetAsync($"{ContractClient.CustomersPath}/{customerId}");
-        using var list = await _client.GetAsync($"{ContractClient.CustomersPath}?externalId={externalId}");
+        using var get = await Client.GetAsync($"{ContractClient.CustomersPath}/{customerId}");
+        using var list = await Client.GetAsync($"{ContractClient.CustomersPath}?externalId={externalId}");
         var fromGet = (await get.ReadObjectAsync())["accounts"]!.AsArray();
         var fromList = (await list.ReadArrayAsync()).Single()!["accounts"]!.AsArray();
 
@@ -118,7 +100,7 @@ public sealed class AccountsTests
         var first = await AddAccountOkAsync(customerId, "solana", RandomSolana());
         var second = await AddAccountOkAsync(customerId, "ethereum", RandomEvm());
 
-        using var response = await _client.GetAsync(AccountsPath(customerId));
+        using var response = await Client.GetAsync(AccountsPath(customerId));
         var accounts = await response.ReadArrayAsync();
 
         Assert.That(accounts.Select(account => account!["id"]!.GetValue<string>()), Is.EqualTo(new[] { Id(first), Id(second) }));
@@ -130,7 +112,7 @@ public sealed class AccountsTests
         var customerId = await NewCustomerAsync();
         var added = await AddAccountOkAsync(customerId, "bitcoin", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "cold");
 
-        using var response = await _client.GetAsync($"{AccountsPath(customerId)}/{Id(added)}");
+        using var response = await Client.GetAsync($"{AccountsPath(customerId)}/{Id(added)}");
         var account = await response.ReadObjectAsync();
 
         Assert.That(account.ToJsonString(), Is.EqualTo(added.ToJsonString()));
@@ -141,7 +123,7 @@ public sealed class AccountsTests
     {
         var customerId = await NewCustomerAsync();
 
-        using var response = await _client.GetAsync($"{AccountsPath(customerId)}/{Guid.NewGuid()}");
+        using var response = await Client.GetAsync($"{AccountsPath(customerId)}/{Guid.NewGuid()}");
 
         await response.AssertErrorAsync(404, "NOT_FOUND");
     }
@@ -151,7 +133,7 @@ public sealed class AccountsTests
     {
         var customerId = await NewCustomerAsync();
 
-        using var response = await _client.GetAsync($"{AccountsPath(customerId)}/not-a-uuid");
+        using var response = await Client.GetAsync($"{AccountsPath(customerId)}/not-a-uuid");
 
         Assert.That((await response.AssertErrorAsync(400, "VALIDATION_ERROR")).Fields(), Is.EqualTo(new[] { "accountId" }));
     }
@@ -162,7 +144,7 @@ public sealed class AccountsTests
     {
         var path = AccountsPath(Guid.NewGuid().ToString());
         using var response = method == "GET"
-            ? await _client.GetAsync(path)
+            ? await Client.GetAsync(path)
             : await PostAccountAsync(path, "ethereum", RandomEvm());
 
         await response.AssertErrorAsync(404, "NOT_FOUND");
@@ -171,7 +153,7 @@ public sealed class AccountsTests
     [Test]
     public async Task Addresses_of_an_unknown_customer_return_404()
     {
-        using var response = await _client.GetAsync($"{AccountsPath(Guid.NewGuid().ToString())}/addresses");
+        using var response = await Client.GetAsync($"{AccountsPath(Guid.NewGuid().ToString())}/addresses");
 
         await response.AssertErrorAsync(404, "NOT_FOUND");
     }
@@ -181,7 +163,7 @@ public sealed class AccountsTests
     [TestCase("deleted")]
     public async Task Customer_that_is_not_active_refuses_accounts_with_409(string status)
     {
-        var customerId = (await _client.CreateCustomerOkAsync($"not-active-{Guid.NewGuid():N}", status))["id"]!.GetValue<string>();
+        var customerId = (await Client.CreateCustomerOkAsync($"not-active-{Guid.NewGuid():N}", status))["id"]!.GetValue<string>();
 
         using var response = await AddAccountAsync(customerId, "ethereum", RandomEvm());
 
@@ -241,7 +223,7 @@ public sealed class AccountsTests
         var customerId = await NewCustomerAsync();
         var address = RandomEvm();
         await AddAccountOkAsync(customerId, "avalanche", address);
-        using var other = new CustomerServiceFactory(_factory.DatabaseFile, "participant-other");
+        using var other = new CustomerServiceFactory(Factory.DatabaseFile, "participant-other");
         using var otherClient = other.CreateClient();
         var otherCustomer = (await otherClient.CreateCustomerOkAsync($"other-{Guid.NewGuid():N}"))["id"]!.GetValue<string>();
 
@@ -282,7 +264,7 @@ public sealed class AccountsTests
     {
         var customerId = await NewCustomerAsync();
 
-        using var response = await _client.PostAsync(AccountsPath(customerId), ContractClient.Json($"{{\"label\":\"{new string('x', 101)}\"}}"));
+        using var response = await Client.PostAsync(AccountsPath(customerId), ContractClient.Json($"{{\"label\":\"{new string('x', 101)}\"}}"));
 
         Assert.That((await response.AssertErrorAsync(400, "VALIDATION_ERROR")).Fields(), Is.EquivalentTo(new[] { "network", "address", "label" }));
     }
@@ -302,7 +284,7 @@ public sealed class AccountsTests
     {
         var customerId = await NewCustomerAsync();
 
-        using var response = await _client.PostAsync(AccountsPath(customerId), new StringContent("ethereum"));
+        using var response = await Client.PostAsync(AccountsPath(customerId), new StringContent("ethereum"));
 
         await response.AssertErrorAsync(415, "UNSUPPORTED_MEDIA_TYPE");
     }
@@ -311,10 +293,10 @@ public sealed class AccountsTests
     public async Task Adding_an_account_moves_the_customer_etag()
     {
         var customerId = await NewCustomerAsync();
-        using var before = await _client.GetAsync($"{ContractClient.CustomersPath}/{customerId}");
+        using var before = await Client.GetAsync($"{ContractClient.CustomersPath}/{customerId}");
 
         await AddAccountOkAsync(customerId, "ethereum", RandomEvm());
-        using var after = await _client.GetAsync($"{ContractClient.CustomersPath}/{customerId}");
+        using var after = await Client.GetAsync($"{ContractClient.CustomersPath}/{customerId}");
 
         Assert.That(after.Headers.ETag, Is.Not.EqualTo(before.Headers.ETag));
     }
@@ -336,13 +318,13 @@ public sealed class AccountsTests
     private static string Id(JsonObject node) => node["id"]!.GetValue<string>();
 
     private async Task<string> NewCustomerAsync() =>
-        Id(await _client.CreateCustomerOkAsync($"accounts-{Guid.NewGuid():N}"));
+        Id(await Client.CreateCustomerOkAsync($"accounts-{Guid.NewGuid():N}"));
 
     private Task<HttpResponseMessage> AddAccountAsync(string customerId, string network, string address, string? label = null) =>
         PostAccountAsync(AccountsPath(customerId), network, address, label);
 
     private Task<HttpResponseMessage> PostAccountAsync(string path, string network, string address, string? label = null) =>
-        PostAccountAsync(_client, path, network, address, label);
+        PostAccountAsync(Client, path, network, address, label);
 
     private static Task<HttpResponseMessage> PostAccountAsync(HttpClient client, string path, string network, string address, string? label = null) =>
         client.PostAsync(path, ContractClient.Json(JsonSerializer.Serialize(new { network, address, label })));
@@ -356,7 +338,7 @@ public sealed class AccountsTests
 
     private async Task<IEnumerable<string>> ReadAddressesAsync(string customerId)
     {
-        using var response = await _client.GetAsync($"{AccountsPath(customerId)}/addresses");
+        using var response = await Client.GetAsync($"{AccountsPath(customerId)}/addresses");
         return (await response.ReadArrayAsync()).Select(address => address!.GetValue<string>());
     }
 }
