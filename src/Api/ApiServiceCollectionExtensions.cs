@@ -3,8 +3,7 @@ using System.Text.Json.Serialization;
 using Asp.Versioning;
 using CustomerService.Api.Errors;
 using CustomerService.Api.Json;
-using CustomerService.Api.Tenancy;
-using CustomerService.Application.Common.Abstractions;
+using CustomerService.Api.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -12,10 +11,10 @@ namespace CustomerService.Api;
 
 internal static class ApiServiceCollectionExtensions
 {
-    /// <summary>MVC controllers, JSON as the contract writes it, URL-segment versioning and the error seams.</summary>
-    public static IServiceCollection AddApi(this IServiceCollection services)
+    /// <summary>Security, MVC controllers, JSON as the contract writes it, URL-segment versioning and the error seams.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<ICurrentParticipant, ConfiguredParticipant>();
+        services.AddSecurity(configuration);
 
         services
             .AddControllers(options =>

@@ -7,7 +7,9 @@ using CustomerService.Application.Customers.CreateCustomer;
 using CustomerService.Application.Customers.GetCustomer;
 using CustomerService.Application.Customers.ListCustomers;
 using CustomerService.Application.Customers.UpdateCustomerStatus;
+using CustomerService.Api.Security;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CustomerService.Api.Controllers;
@@ -21,6 +23,7 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
 {
     /// <summary>Creates a customer.</summary>
     [HttpPost]
+    [Authorize(Policy = Scopes.Write)]
     [Consumes("application/json")]
     public async Task<ActionResult<CustomerDto>> Create(CreateCustomerRequest body, CancellationToken cancellationToken)
     {
@@ -32,6 +35,7 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
 
     /// <summary>Lists customers, oldest first; with <c>limit</c>, one page and a <c>Link</c> to the next.</summary>
     [HttpGet]
+    [Authorize(Policy = Scopes.Read)]
     public async Task<ActionResult<IAsyncEnumerable<CustomerDto>>> List(
         [FromQuery] string? status,
         [FromQuery] string? externalId,
@@ -57,6 +61,7 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
 
     /// <summary>Reads one customer.</summary>
     [HttpGet("{id}")]
+    [Authorize(Policy = Scopes.Read)]
     public async Task<ActionResult<CustomerDto>> Get(Guid id, CancellationToken cancellationToken)
     {
         var customer = await mediator.Send(new GetCustomerQuery(id), cancellationToken);
@@ -66,6 +71,7 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
 
     /// <summary>Changes a customer's status; honours <c>If-Match</c>.</summary>
     [HttpPut("{id}")]
+    [Authorize(Policy = Scopes.Write)]
     [Consumes("application/json")]
     public async Task<ActionResult<CustomerDto>> UpdateStatus(
         Guid id,

@@ -11,14 +11,20 @@ namespace CustomerService.Infrastructure.Persistence;
 /// </summary>
 public abstract class CustomerDbContext : DbContext
 {
-    private readonly string _participantId;
+    private readonly ICurrentParticipant _participant;
 
     protected CustomerDbContext(DbContextOptions options, ICurrentParticipant participant)
         : base(options)
     {
         ArgumentNullException.ThrowIfNull(participant);
-        _participantId = participant.Id;
+        _participant = participant;
     }
+
+    /// <summary>
+    /// Read when a query runs or changes are saved, never when the context is made, so a context
+    /// used outside a request (migrations at start) needs no participant.
+    /// </summary>
+    private string ParticipantId => _participant.Id;
 
     public DbSet<Customer> Customers => Set<Customer>();
 
@@ -26,16 +32,16 @@ public abstract class CustomerDbContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomerDbContext).Assembly);
-        modelBuilder.Entity<Customer>().HasQueryFilter(customer => customer.ParticipantId == _participantId);
+        modelBuilder.Entity<Customer>().HasQueryFilter(customer => customer.ParticipantId == ParticipantId);
         modelBuilder.Entity<Account>().HasQueryFilter(account =>
-            EF.Property<string>(account, AccountConfiguration.ParticipantIdColumn) == _participantId);
+            EF.Property<string>(account, AccountConfiguration.ParticipantIdColumn) == ParticipantId);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         foreach (var entry in ChangeTracker.Entries<Account>().Where(entry => entry.State == EntityState.Added))
         {
-            entry.Property(AccountConfiguration.ParticipantIdColumn).CurrentValue = _participantId;
+            entry.Property(AccountConfiguration.ParticipantIdColumn).CurrentValue = ParticipantId;
         }
 
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
