@@ -1,6 +1,7 @@
 using CustomerService.Api;
 using CustomerService.Api.Errors;
 using CustomerService.Api.Http;
+using CustomerService.Api.Operations;
 using CustomerService.Application;
 using CustomerService.Infrastructure;
 using CustomerService.Infrastructure.Persistence;
@@ -12,6 +13,26 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = RequestBodyLimitMiddleware.MaxBodyBytes;
 });
 
+// JSON lines outside Development, for log collectors; scopes carry the request id everywhere.
+builder.Logging.ClearProviders();
+if (builder.Environment.IsDevelopment())
+{
+    builder.Logging.AddSimpleConsole(console => console.IncludeScopes = true);
+}
+else
+{
+    builder.Logging.AddJsonConsole(console =>
+    {
+        console.IncludeScopes = true;
+        console.UseUtcTimestamp = true;
+        console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+    });
+}
+
+// On SIGTERM, requests in flight get this long to finish before the host stops.
+builder.Services.Configure<HostOptions>(host =>
+    host.ShutdownTimeout = builder.Configuration.GetValue("Shutdown:Timeout", TimeSpan.FromSeconds(30)));
+
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
@@ -20,6 +41,7 @@ builder.Services
 var app = builder.Build();
 
 app.UseMiddleware<RequestIdMiddleware>();
+app.UseMiddleware<RequestLoggingMiddleware>();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => ErrorResponseWriter.WriteForStatusAsync(context.HttpContext));
@@ -34,6 +56,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.MapControllers();
+app.MapHealthEndpoints();
 
 await app.Services.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using CustomerService.Application.Common.Abstractions;
+using CustomerService.Infrastructure.Health;
 using CustomerService.Infrastructure.Persistence;
 using CustomerService.Infrastructure.Persistence.Repositories;
 using Microsoft.Data.Sqlite;
@@ -10,6 +11,9 @@ namespace CustomerService.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <summary>The tag of the health checks that decide readiness.</summary>
+    public const string ReadinessTag = "ready";
+
     /// <summary>
     /// Registers the EF Core store for the provider named by <c>Database:Provider</c> (SQLite by
     /// default), its repository and unit of work.
@@ -47,6 +51,11 @@ public static class DependencyInjection
 
         services.AddScoped<ICustomerRepository, CustomerRepository>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+
+        // Readiness: the database answers and has every migration applied.
+        services.AddHealthChecks()
+            .AddDbContextCheck<CustomerDbContext>("database", tags: [ReadinessTag])
+            .AddCheck<MigrationsAppliedCheck>("migrations", tags: [ReadinessTag]);
         return services;
     }
 

@@ -12,6 +12,9 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestI
     public const string HeaderName = "X-Request-Id";
     private const int MaxLength = 128;
 
+    private static readonly Func<ILogger, string, IDisposable?> RequestScope =
+        LoggerMessage.DefineScope<string>("Request {RequestId}");
+
     private static readonly SearchValues<char> Allowed =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
 
@@ -28,7 +31,7 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestI
             return Task.CompletedTask;
         });
 
-        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId }))
+        using (RequestScope(logger, requestId))
         {
             await next(context);
         }

@@ -1,10 +1,12 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CustomerService.Infrastructure.Persistence;
 
-public static class DatabaseInitializer
+public static partial class DatabaseInitializer
 {
     /// <summary>
     /// Prepares the database before the first request: applies pending migrations when
@@ -24,8 +26,20 @@ public static class DatabaseInitializer
 
         if (context.Database.IsSqlite())
         {
-            // journal_mode is stored in the database file, so setting it once at start is enough.
-            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            try
+            {
+                // journal_mode is stored in the database file, so setting it once at start is enough.
+                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            catch (SqliteException exception)
+            {
+                // Without migrations to apply, an unreachable database is not a reason to stop:
+                // the service starts, and readiness reports the database until it can be opened.
+                LogDatabaseUnavailable(scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer)), exception);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The SQLite database could not be opened at start; readiness will report it")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
 }

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using CustomerService.Api.Errors;
+using CustomerService.Application.Common.Errors;
+using CustomerService.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CustomerService.Api.Operations;
+
+/// <summary>
+/// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the database answers and is
+/// migrated), for probes: no token, no rate limit. A healthy answer is a JSON status; an unhealthy
+/// one is the contract's error body, 503 SERVICE_UNAVAILABLE naming each failing check.
+/// </summary>
+internal static class HealthEndpoints
+{
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+            .AllowAnonymous()
+            .DisableRateLimiting();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+            {
+                Predicate = check => check.Tags.Contains(DependencyInjection.ReadinessTag),
+                ResponseWriter = WriteAsync,
+            })
+            .AllowAnonymous()
+            .DisableRateLimiting();
+    }
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        if (report.Status == HealthStatus.Healthy)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new
+            {
+                status = "healthy",
+                checks = report.Entries.Select(entry => new { name = entry.Key, status = "healthy", durationMs = Math.Round(entry.Value.Duration.TotalMilliseconds, 1) }),
+            }));
+        }
+
+        context.Response.Headers.RetryAfter = "5";
+        var failing = report.Entries
+            .Where(entry => entry.Value.Status != HealthStatus.Healthy)
+            .Select(entry => new FieldError(entry.Key, $"{entry.Key} is not ready."))
+            .ToList();
+        return ErrorResponseWriter.WriteAsync(
+            context,
+            StatusCodes.Status503ServiceUnavailable,
+            new ApiError(ErrorCodes.ServiceUnavailable, "The service is not ready.", failing));
+    }
+}

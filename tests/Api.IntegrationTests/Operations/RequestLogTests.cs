@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerService.Api.IntegrationTests.Operations;
+
+/// <summary>One structured log line per request, carrying its route, status, request id and participant.</summary>
+public sealed class RequestLogTests : ServiceFixture
+{
+    private readonly CapturingLoggerProvider _logs = new();
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public void CaptureLogs() =>
+        _client = Factory
+            .WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(_logs)))
+            .CreateClient();
+
+    [OneTimeTearDown]
+    public void DisposeClient() => _client.Dispose();
+
+    [Test]
+    public async Task A_request_is_logged_once_with_route_template_status_request_id_and_participant()
+    {
+        var requestId = $"log-{Guid.NewGuid():N}";
+        using var request = ContractClient.Request(HttpMethod.Get, $"{ContractClient.CustomersPath}/{Guid.NewGuid()}");
+        request.Headers.Add("X-Request-Id", requestId);
+
+        using var response = await _client.SendAsync(request);
+
+        var lines = _logs.Entries.Where(entry => entry.Category.EndsWith("RequestLoggingMiddleware", StringComparison.Ordinal)
+                                                 && entry.Values.GetValueOrDefault("RequestId") as string == requestId).ToList();
+        Assert.That(lines, Has.Count.EqualTo(1));
+        var line = lines[0].Values;
+        Assert.Multiple(() =>
+        {
+            Assert.That(line["Method"], Is.EqualTo("GET"));
+            Assert.That(line["Route"], Is.EqualTo("api/v{version:apiVersion}/account-manager/customers/{id}"));
+            Assert.That(line["StatusCode"], Is.EqualTo(404));
+            Assert.That(line["ParticipantId"], Is.EqualTo(Factory.ParticipantId));
+            Assert.That(line["DurationMs"], Is.TypeOf<double>());
+        });
+    }
+
+    [Test]
+    public async Task Handler_logs_of_a_request_carry_its_request_id_in_their_scope()
+    {
+        var requestId = $"scope-{Guid.NewGuid():N}";
+        using var request = ContractClient.Request(HttpMethod.Get, $"{ContractClient.CustomersPath}/{Guid.NewGuid()}");
+        request.Headers.Add("X-Request-Id", requestId);
+
+        using var response = await _client.SendAsync(request);
+
+        var handlerLines = _logs.Entries.Where(entry => entry.Category.Contains("LoggingBehavior", StringComparison.Ordinal)
+                                                        && entry.ScopeRequestIds.Contains(requestId)).ToList();
+        Assert.That(handlerLines, Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task The_token_and_the_body_are_never_logged()
+    {
+        var secret = $"secret-{Guid.NewGuid():N}";
+
+        using var response = await _client.PostAsync(
+            ContractClient.CustomersPath,
+            ContractClient.Json($$"""{"externalId":"{{secret}}","status":"bogus"}"""));
+
+        var token = _client.DefaultRequestHeaders.Authorization!.Parameter!;
+        Assert.That(_logs.Entries.Select(entry => entry.Message), Has.None.Contains(secret).And.None.Contains(token));
+    }
+
+    private sealed record Entry(string Category, string Message, IReadOnlyDictionary<string, object?> Values, IReadOnlyList<string> ScopeRequestIds);
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
+    {
+        private readonly ConcurrentQueue<Entry> _entries = new();
+        private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+        public IEnumerable<Entry> Entries => _entries;
+
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, this);
+
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class CapturingLogger(string category, CapturingLoggerProvider provider) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => provider._scopes.Push(state);
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
+                var requestIds = new List<string>();
+                provider._scopes.ForEachScope(
+                    (scope, ids) =>
+                    {
+                        if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+                        {
+                            ids.AddRange(pairs.Where(pair => pair.Key == "RequestId").Select(pair => pair.Value?.ToString() ?? string.Empty));
+                        }
+                    },
+                    requestIds);
+                provider._entries.Enqueue(new Entry(category, formatter(state, exception), values.ToDictionary(pair => pair.Key, pair => pair.Value), requestIds));
+            }
+        }
+    }
+}
