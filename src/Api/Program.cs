@@ -36,7 +36,8 @@ builder.Services.Configure<HostOptions>(host =>
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
-    .AddApi(builder.Configuration);
+    .AddApi(builder.Configuration)
+    .AddTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

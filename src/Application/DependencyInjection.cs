@@ -1,4 +1,5 @@
 using CustomerService.Application.Common.Behaviors;
+using CustomerService.Application.Common.Telemetry;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddAutoMapper(_ => { }, assembly);
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<CustomerMetrics>();
         return services;
     }
 

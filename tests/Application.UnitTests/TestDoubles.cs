@@ -1,7 +1,10 @@
+using System.Diagnostics.Metrics;
 using AutoMapper;
 using CustomerService.Application.Common.Abstractions;
+using CustomerService.Application.Common.Telemetry;
 using CustomerService.Application.Customers;
 using CustomerService.Domain.Customers;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -14,6 +17,8 @@ internal sealed class TestDoubles
 
     public static readonly IMapper Mapper =
         new MapperConfiguration(configuration => configuration.AddProfile<CustomerMappingProfile>()).CreateMapper();
+
+    private static readonly ServiceProvider MetricsServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
     public TestDoubles()
     {
@@ -32,6 +37,9 @@ internal sealed class TestDoubles
     public Mock<IUnitOfWork> UnitOfWork { get; } = new();
 
     public Mock<ICurrentParticipant> Participant { get; } = new();
+
+    /// <summary>The service's counters, on a meter of this test's own (listen to it with a MeterListener).</summary>
+    public CustomerMetrics Metrics { get; } = new(MetricsServices.GetRequiredService<IMeterFactory>());
 
     public Customer NewCustomer(CustomerStatus status = CustomerStatus.Active, string? externalId = null) =>
         Customer.Create(ParticipantId, externalId ?? $"customer-{Guid.NewGuid():N}", status, Clock);

@@ -45,5 +45,5 @@ public sealed class CreateCustomerHandlerTests
     }
 
     private CreateCustomerHandler Handler() =>
-        new(_doubles.Customers.Object, _doubles.UnitOfWork.Object, _doubles.Participant.Object, _doubles.Clock, TestDoubles.Mapper);
+        new(_doubles.Customers.Object, _doubles.UnitOfWork.Object, _doubles.Participant.Object, _doubles.Clock, TestDoubles.Mapper, _doubles.Metrics);
 }

@@ -122,6 +122,6 @@ public sealed class UpdateCustomerStatusHandlerTests
     }
 
     private Task<Application.Customers.CustomerDto> Handle(Guid id, string status, HashSet<int>? accepted = null) =>
-        new UpdateCustomerStatusHandler(_doubles.Customers.Object, _doubles.UnitOfWork.Object, _doubles.Clock, TestDoubles.Mapper)
+        new UpdateCustomerStatusHandler(_doubles.Customers.Object, _doubles.UnitOfWork.Object, _doubles.Clock, TestDoubles.Mapper, _doubles.Metrics)
             .Handle(new UpdateCustomerStatusCommand(id, status, accepted), CancellationToken.None);
 }

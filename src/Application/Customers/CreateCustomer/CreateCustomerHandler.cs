@@ -1,5 +1,6 @@
 using AutoMapper;
 using CustomerService.Application.Common.Abstractions;
+using CustomerService.Application.Common.Telemetry;
 using CustomerService.Domain.Customers;
 using MediatR;
 
@@ -10,7 +11,8 @@ public sealed class CreateCustomerHandler(
     IUnitOfWork unitOfWork,
     ICurrentParticipant participant,
     TimeProvider clock,
-    IMapper mapper) : IRequestHandler<CreateCustomerCommand, CustomerDto>
+    IMapper mapper,
+    CustomerMetrics metrics) : IRequestHandler<CreateCustomerCommand, CustomerDto>
 {
     public async Task<CustomerDto> Handle(CreateCustomerCommand request, CancellationToken cancellationToken)
     {
@@ -26,6 +28,7 @@ public sealed class CreateCustomerHandler(
         // The unique index on (participant, externalId) is the only arbiter of duplicates, so two
         // racing creates cannot both pass a read-then-insert check.
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        metrics.CustomerCreated(customer.Status);
         return mapper.Map<CustomerDto>(customer);
     }
 }

@@ -2,6 +2,7 @@ using AutoMapper;
 using CustomerService.Application.Common;
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Application.Common.Errors;
+using CustomerService.Application.Common.Telemetry;
 using MediatR;
 
 namespace CustomerService.Application.Customers.UpdateCustomerStatus;
@@ -10,7 +11,8 @@ public sealed class UpdateCustomerStatusHandler(
     ICustomerRepository customers,
     IUnitOfWork unitOfWork,
     TimeProvider clock,
-    IMapper mapper) : IRequestHandler<UpdateCustomerStatusCommand, CustomerDto>
+    IMapper mapper,
+    CustomerMetrics metrics) : IRequestHandler<UpdateCustomerStatusCommand, CustomerDto>
 {
     public Task<CustomerDto> Handle(UpdateCustomerStatusCommand request, CancellationToken cancellationToken)
     {
@@ -40,6 +42,8 @@ public sealed class UpdateCustomerStatusHandler(
                 {
                     throw new PreconditionFailedException();
                 }
+
+                metrics.StatusChanged(status);
             }
 
             return mapper.Map<CustomerDto>(customer);
