@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Asp.Versioning;
 using CustomerService.Api.Errors;
 using CustomerService.Api.Json;
+using CustomerService.Api.OpenApi;
 using CustomerService.Api.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ internal static class ApiServiceCollectionExtensions
             .AddControllers(options =>
             {
                 options.InputFormatters.Clear();
+                options.Conventions.Add(new ErrorResponsesConvention());
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => "The value is not valid.");
             })
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
@@ -42,7 +44,17 @@ internal static class ApiServiceCollectionExtensions
                 options.ApiVersionReader = new UrlSegmentApiVersionReader();
                 options.ReportApiVersions = true;
             })
-            .AddMvc();
+            .AddMvc()
+            .AddApiExplorer(options =>
+            {
+                options.GroupNameFormat = "'v'VVV";
+                options.SubstituteApiVersionInUrl = true;
+            });
+
+        // The OpenAPI generator reads the minimal-API JSON options: the same as MVC's, so its schemas
+        // spell names and enums exactly as the responses do.
+        services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        services.AddContractOpenApi();
 
         // API versioning answers through IProblemDetailsService; this writer gives those answers the
         // contract's body. Registered before AddProblemDetails so it is the writer chosen.

@@ -1,6 +1,7 @@
 using CustomerService.Api;
 using CustomerService.Api.Errors;
 using CustomerService.Api.Http;
+using CustomerService.Api.OpenApi;
 using CustomerService.Api.Operations;
 using CustomerService.Application;
 using CustomerService.Infrastructure;
@@ -58,6 +59,7 @@ app.UseRateLimiter();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.MapControllers();
 app.MapHealthEndpoints();
+app.MapContractOpenApi();
 
 await app.Services.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using Asp.Versioning;
 using CustomerService.Api.Contracts;
+using CustomerService.Api.Errors;
 using CustomerService.Application.Customers;
 using CustomerService.Application.Customers.AddAccount;
 using CustomerService.Application.Customers.GetAccount;
@@ -23,6 +24,9 @@ public sealed class AccountsController(IMediator mediator) : ControllerBase
     [HttpPost]
     [Authorize(Policy = Scopes.Write)]
     [Consumes("application/json")]
+    [ProducesResponseType<AccountDto>(StatusCodes.Status201Created, Description = "The account as registered.")]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict, Description = "`DUPLICATE_ACCOUNT_ADDRESS`: the participant already has this address on this network; `CUSTOMER_NOT_ACTIVE`: the customer is not active.")]
     public async Task<ActionResult<AccountDto>> Add(Guid id, AddAccountRequest body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -33,18 +37,24 @@ public sealed class AccountsController(IMediator mediator) : ControllerBase
     /// <summary>The customer's accounts, oldest first.</summary>
     [HttpGet]
     [Authorize(Policy = Scopes.Read)]
+    [ProducesResponseType<IEnumerable<AccountDto>>(StatusCodes.Status200OK, Description = "The customer's accounts, oldest first.")]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
     public async Task<ActionResult<IReadOnlyList<AccountDto>>> List(Guid id, CancellationToken cancellationToken) =>
         Ok(await mediator.Send(new ListAccountsQuery(id), cancellationToken));
 
     /// <summary>The addresses of all the customer's accounts, in account creation order.</summary>
     [HttpGet("addresses")]
     [Authorize(Policy = Scopes.Read)]
+    [ProducesResponseType<IEnumerable<string>>(StatusCodes.Status200OK, Description = "The addresses, in account creation order; `[]` when there are none.")]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
     public async Task<ActionResult<IReadOnlyList<string>>> Addresses(Guid id, CancellationToken cancellationToken) =>
         Ok(await mediator.Send(new GetCustomerAddressesQuery(id), cancellationToken));
 
     /// <summary>One of the customer's accounts.</summary>
     [HttpGet("{accountId}")]
     [Authorize(Policy = Scopes.Read)]
+    [ProducesResponseType<AccountDto>(StatusCodes.Status200OK, Description = "The account.")]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound, Description = "`NOT_FOUND`: the participant has no such customer, or the customer no such account.")]
     public async Task<ActionResult<AccountDto>> Get(Guid id, Guid accountId, CancellationToken cancellationToken) =>
         await mediator.Send(new GetAccountQuery(id, accountId), cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Asp.Versioning;
 using CustomerService.Api.Contracts;
+using CustomerService.Api.Errors;
 using CustomerService.Api.Http;
 using CustomerService.Application.Customers;
 using CustomerService.Application.Customers.CreateCustomer;
@@ -25,6 +26,8 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
     [HttpPost]
     [Authorize(Policy = Scopes.Write)]
     [Consumes("application/json")]
+    [ProducesResponseType<CustomerDto>(StatusCodes.Status201Created, Description = "The customer as created.")]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict, Description = "`DUPLICATE_EXTERNAL_ID`: the participant already has a customer with this externalId.")]
     public async Task<ActionResult<CustomerDto>> Create(CreateCustomerRequest body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -36,6 +39,7 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
     /// <summary>Lists customers, oldest first; with <c>limit</c>, one page and a <c>Link</c> to the next.</summary>
     [HttpGet]
     [Authorize(Policy = Scopes.Read)]
+    [ProducesResponseType<IEnumerable<CustomerDto>>(StatusCodes.Status200OK, Description = "The customers, ordered by createdAt then id.")]
     public async Task<ActionResult<IAsyncEnumerable<CustomerDto>>> List(
         [FromQuery] string? status,
         [FromQuery] string? externalId,
@@ -62,6 +66,8 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
     /// <summary>Reads one customer.</summary>
     [HttpGet("{id}")]
     [Authorize(Policy = Scopes.Read)]
+    [ProducesResponseType<CustomerDto>(StatusCodes.Status200OK, Description = "The customer.")]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
     public async Task<ActionResult<CustomerDto>> Get(Guid id, CancellationToken cancellationToken)
     {
         var customer = await mediator.Send(new GetCustomerQuery(id), cancellationToken);
@@ -73,6 +79,9 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
     [HttpPut("{id}")]
     [Authorize(Policy = Scopes.Write)]
     [Consumes("application/json")]
+    [ProducesResponseType<CustomerDto>(StatusCodes.Status200OK, Description = "The customer after the change (unchanged when it already had that status).")]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status412PreconditionFailed, Description = "`PRECONDITION_FAILED`: `If-Match` names a version that is no longer current.")]
     public async Task<ActionResult<CustomerDto>> UpdateStatus(
         Guid id,
         UpdateCustomerRequest body,

@@ -3,7 +3,7 @@ using CustomerService.Domain.Customers;
 
 namespace CustomerService.Application.Customers;
 
-/// <summary>A blockchain account as the API returns it; <see cref="Label"/> is omitted when absent.</summary>
+/// <summary>A blockchain account as the API returns it; <c>label</c> is omitted when absent.</summary>
 public sealed record AccountDto(
     Guid Id,
     Network Network,

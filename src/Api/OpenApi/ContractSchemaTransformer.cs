@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using CustomerService.Api.Contracts;
+using CustomerService.Api.Errors;
+using CustomerService.Application.Customers;
+using CustomerService.Domain.Customers;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace CustomerService.Api.OpenApi;
+
+/// <summary>
+/// The contract's details the type system cannot say: the allowed values of the string fields that
+/// requests carry, the timestamp format, and the examples of the spec pages.
+/// </summary>
+internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
+{
+    private const string TimestampDescription = "UTC, ISO 8601 with exactly three fractional digits: `2025-11-18T12:34:56.789Z`.";
+
+    private static readonly HashSet<Type> RequestTypes = [typeof(CreateCustomerRequest), typeof(UpdateCustomerRequest), typeof(AddAccountRequest)];
+
+    private static readonly Dictionary<Type, string> Examples = new()
+    {
+        [typeof(CreateCustomerRequest)] = """{"externalId":"customer-external-id-123","status":"active"}""",
+        [typeof(UpdateCustomerRequest)] = """{"status":"suspended"}""",
+        [typeof(AddAccountRequest)] = """{"network":"ethereum","address":"0x742d35Cc6634C0532925a3b844Bc454e4438f44e","label":"treasury"}""",
+        [typeof(CustomerDto)] = """
+            {"id":"0193a6f4-8a1e-7c3b-9d2e-5f6a7b8c9d0e","externalId":"customer-external-id-123","status":"active",
+             "participantId":"participant-123","accounts":[],"createdAt":"2025-11-18T12:34:56.789Z","updatedAt":"2025-11-18T12:34:56.789Z"}
+            """,
+        [typeof(AccountDto)] = """
+            {"id":"0193a6f5-0c11-7a22-8b33-4c44d55e66f7","network":"ethereum","address":"0x742d35Cc6634C0532925a3b844Bc454e4438f44e",
+             "label":"treasury","createdAt":"2025-11-18T12:40:00.000Z"}
+            """,
+        [typeof(ErrorEnvelope)] = """
+            {"error":{"code":"VALIDATION_ERROR","message":"Validation failed.",
+             "details":[{"field":"externalId","message":"externalId is required."}]}}
+            """,
+    };
+
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(context);
+        if (Examples.TryGetValue(context.JsonTypeInfo.Type, out var example))
+        {
+            schema.Examples = [JsonNode.Parse(example)!];
+        }
+
+        var type = context.JsonTypeInfo.Type;
+        if (type.IsEnum)
+        {
+            schema.Type = JsonSchemaType.String;
+        }
+
+        // The label is optional in a request and omitted from an answer when absent.
+        if (type == typeof(AddAccountRequest) || type == typeof(AccountDto))
+        {
+            schema.Required?.Remove("label");
+        }
+
+        var declaringType = context.JsonPropertyInfo?.DeclaringType;
+        if (declaringType is not null && RequestTypes.Contains(declaringType))
+        {
+            // Request fields are nullable only so that a missing one is reported as a validation error.
+            schema.Type = JsonSchemaType.String;
+        }
+
+        switch (context.JsonPropertyInfo?.Name)
+        {
+            case "status" when declaringType == typeof(CreateCustomerRequest) || declaringType == typeof(UpdateCustomerRequest):
+                AllowOnly<CustomerStatus>(schema);
+                break;
+            case "network" when declaringType == typeof(AddAccountRequest):
+                AllowOnly<Network>(schema);
+                break;
+            case "label" when declaringType == typeof(AddAccountRequest) || declaringType == typeof(AccountDto):
+                schema.Type = JsonSchemaType.String;
+                schema.MaxLength = 100;
+                break;
+            case "externalId" when declaringType == typeof(CreateCustomerRequest):
+                schema.MinLength = 1;
+                schema.MaxLength = 255;
+                break;
+            case "createdAt" or "updatedAt":
+                schema.Type = JsonSchemaType.String;
+                schema.Format = "date-time";
+                schema.Description = TimestampDescription;
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The contract spells enum values as their lowercase names, in requests as in responses.</summary>
+    private static void AllowOnly<TEnum>(OpenApiSchema schema)
+        where TEnum : struct, Enum =>
+        schema.Enum = [.. Enum.GetValues<TEnum>().Select(value => (JsonNode)JsonValue.Create(value.ToString().ToLowerInvariant()))];
+}

@@ -1,0 +1,38 @@
+using CustomerService.Api.Errors;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace CustomerService.Api.OpenApi;
+
+/// <summary>
+/// Declares, on every action, the error answers any operation can give (so the OpenAPI document lists
+/// them with the error body); the errors particular to one operation are declared on the action itself.
+/// </summary>
+internal sealed class ErrorResponsesConvention : IActionModelConvention
+{
+    private static readonly (int Status, string Description)[] EveryOperation =
+    [
+        (StatusCodes.Status400BadRequest, "`VALIDATION_ERROR` (a path, query or body value is invalid; `details` names each field), `INVALID_JSON`, or `UNSUPPORTED_API_VERSION`."),
+        (StatusCodes.Status401Unauthorized, "`UNAUTHORIZED`: no token, or one that is malformed, expired, unsigned or names no participant."),
+        (StatusCodes.Status403Forbidden, "`FORBIDDEN`: the token lacks the scope this operation needs."),
+        (StatusCodes.Status429TooManyRequests, "`RATE_LIMITED`: over the participant's request rate; retry after `Retry-After` seconds."),
+        (StatusCodes.Status500InternalServerError, "`INTERNAL_ERROR`: something unexpected; quote the `X-Request-Id`."),
+        (StatusCodes.Status503ServiceUnavailable, "`SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds."),
+    ];
+
+    private static readonly (int Status, string Description)[] OperationsWithBody =
+    [
+        (StatusCodes.Status413PayloadTooLarge, "`PAYLOAD_TOO_LARGE`: the body is over 64 KiB."),
+        (StatusCodes.Status415UnsupportedMediaType, "`UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`."),
+    ];
+
+    public void Apply(ActionModel action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var takesBody = action.Attributes.OfType<ConsumesAttribute>().Any();
+        foreach (var (status, description) in takesBody ? EveryOperation.Concat(OperationsWithBody) : EveryOperation)
+        {
+            action.Filters.Add(new ProducesResponseTypeAttribute(typeof(ErrorEnvelope), status) { Description = description });
+        }
+    }
+}

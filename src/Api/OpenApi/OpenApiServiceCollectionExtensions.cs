@@ -1,0 +1,41 @@
+using Scalar.AspNetCore;
+
+namespace CustomerService.Api.OpenApi;
+
+internal static class OpenApiServiceCollectionExtensions
+{
+    public const string DocumentName = "v1";
+
+    /// <summary>The OpenAPI document of API version 1, shaped by the contract's transformers.</summary>
+    public static IServiceCollection AddContractOpenApi(this IServiceCollection services)
+    {
+        services.AddOpenApi(DocumentName, options =>
+        {
+            options.AddDocumentTransformer<ContractDocumentTransformer>();
+            options.AddOperationTransformer<ContractOperationTransformer>();
+            options.AddSchemaTransformer<ContractSchemaTransformer>();
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The document at <c>/openapi/v1.json</c> and, unless <c>OpenApi:ReferencePage</c> is false, the
+    /// interactive reference page at <c>/scalar</c>. Neither needs a token.
+    /// </summary>
+    public static WebApplication MapContractOpenApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        if (app.Configuration.GetValue("OpenApi:ReferencePage", true))
+        {
+            app.MapScalarApiReference("/scalar", page =>
+            {
+                page.Title = "Customer Service API";
+                page.OpenApiRoutePattern = "/openapi/{documentName}.json";
+                page.AddDocument(DocumentName);
+                page.AddPreferredSecuritySchemes(ContractDocumentTransformer.BearerScheme);
+            }).AllowAnonymous();
+        }
+
+        return app;
+    }
+}
