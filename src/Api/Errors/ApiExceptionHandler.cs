@@ -1,4 +1,5 @@
 using CustomerService.Application.Common.Errors;
+using CustomerService.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CustomerService.Api.Errors;
@@ -24,6 +25,15 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 // The client went away; there is nobody to answer.
                 return true;
 
+            case var unavailable when DatabaseFailures.IsUnavailable(unavailable):
+                LogDatabaseUnavailable(unavailable, httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
+                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+                await ErrorResponseWriter.WriteAsync(
+                    httpContext,
+                    StatusCodes.Status503ServiceUnavailable,
+                    ErrorStatusCodes.ForStatus(StatusCodes.Status503ServiceUnavailable));
+                return true;
+
             case BadHttpRequestException badRequest:
                 await ErrorResponseWriter.WriteAsync(httpContext, badRequest.StatusCode, ErrorStatusCodes.ForStatus(badRequest.StatusCode));
                 return true;
@@ -37,6 +47,12 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 return true;
         }
     }
+
+    /// <summary>How long a client should wait before retrying when the database is unavailable.</summary>
+    private const string RetryAfterSeconds = "5";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable for {Method} {Path} (trace {TraceIdentifier})")]
+    private partial void LogDatabaseUnavailable(Exception exception, string method, PathString path, string traceIdentifier);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path} (trace {TraceIdentifier})")]
     private partial void LogUnhandled(Exception exception, string method, PathString path, string traceIdentifier);

@@ -1,0 +1,34 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CustomerService.Infrastructure.Persistence;
+
+/// <summary>
+/// Recognises a failure that means the database cannot serve us right now (unreachable, locked
+/// past the busy timeout, out of retries), as opposed to a bug: the client is told to retry later.
+/// </summary>
+public static class DatabaseFailures
+{
+    // SQLite primary result codes: BUSY, LOCKED, READONLY, IOERR, FULL, CANTOPEN, NOTADB.
+    private static readonly HashSet<int> SqliteUnavailable = [5, 6, 8, 10, 13, 14, 26];
+
+    // SQL Server: timeout, network and connection failures, database not available or not openable, login refused.
+    private static readonly HashSet<int> SqlServerUnavailable = [-2, 2, 53, 64, 233, 10053, 10054, 10060, 10061, 4060, 18456, 40613, 40197, 40501, 49918, 49919, 49920];
+
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case RetryLimitExceededException or TimeoutException:
+                case SqliteException sqlite when SqliteUnavailable.Contains(sqlite.SqliteErrorCode):
+                case SqlException sql when SqlServerUnavailable.Contains(sql.Number) || sql.Class >= 20:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}
