@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Asp.Versioning;
 using CustomerService.Api.Errors;
+using CustomerService.Api.Idempotency;
 using CustomerService.Api.Json;
 using CustomerService.Api.OpenApi;
 using CustomerService.Api.Security;
@@ -61,6 +62,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<IProblemDetailsWriter, ContractProblemDetailsWriter>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddSingleton<IdempotencyFilter>();
         return services;
     }
 

@@ -1,9 +1,13 @@
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Infrastructure.Health;
+using CustomerService.Application.Common.Idempotency;
 using CustomerService.Infrastructure.Persistence;
+using CustomerService.Infrastructure.Persistence.Idempotency;
 using CustomerService.Infrastructure.Persistence.Repositories;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,7 +37,7 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, contentRootPath);
-                services.AddDbContext<CustomerDbContext, SqliteCustomerDbContext>(builder => builder.UseSqlite(sqlite));
+                services.AddDbContext<CustomerDbContext, SqliteCustomerDbContext>(builder => QuietExpectedFailures(builder.UseSqlite(sqlite)));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -43,7 +47,7 @@ public static class DependencyInjection
                 }
 
                 services.AddDbContext<CustomerDbContext, SqlServerCustomerDbContext>(builder =>
-                    builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                    QuietExpectedFailures(builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())));
                 break;
             default:
                 throw new InvalidOperationException("Database:Provider must be Sqlite or SqlServer.");
@@ -52,12 +56,26 @@ public static class DependencyInjection
         services.AddScoped<ICustomerRepository, CustomerRepository>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
 
+        services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.SectionName));
+        services.AddScoped<IIdempotencyStore, EfIdempotencyStore>();
+        services.AddHostedService<IdempotencyPurgeService>();
+
         // Readiness: the database answers and has every migration applied.
         services.AddHealthChecks()
             .AddDbContextCheck<CustomerDbContext>("database", tags: [ReadinessTag])
             .AddCheck<MigrationsAppliedCheck>("migrations", tags: [ReadinessTag]);
         return services;
     }
+
+    /// <summary>
+    /// A refused write is often expected (a duplicate externalId is a 409, a taken idempotency key a
+    /// replay), so EF Core's own error lines for failed commands and saves are debug-level; every
+    /// failure that reaches the client as a 5xx is logged, with the request id, by the Api.
+    /// </summary>
+    private static DbContextOptionsBuilder QuietExpectedFailures(DbContextOptionsBuilder builder) =>
+        builder.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     /// <summary>
     /// Resolves a relative SQLite file against the content root (so the service finds its data

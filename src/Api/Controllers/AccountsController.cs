@@ -1,6 +1,7 @@
 using Asp.Versioning;
 using CustomerService.Api.Contracts;
 using CustomerService.Api.Errors;
+using CustomerService.Api.Idempotency;
 using CustomerService.Application.Customers;
 using CustomerService.Application.Customers.AddAccount;
 using CustomerService.Application.Customers.GetAccount;
@@ -23,10 +24,11 @@ public sealed class AccountsController(IMediator mediator) : ControllerBase
     /// <summary>Registers an account; only an active customer takes one.</summary>
     [HttpPost]
     [Authorize(Policy = Scopes.Write)]
+    [Idempotent]
     [Consumes("application/json")]
     [ProducesResponseType<AccountDto>(StatusCodes.Status201Created, Description = "The account as registered.")]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
-    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict, Description = "`DUPLICATE_ACCOUNT_ADDRESS`: the participant already has this address on this network; `CUSTOMER_NOT_ACTIVE`: the customer is not active.")]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict, Description = "`DUPLICATE_ACCOUNT_ADDRESS`: the participant already has this address on this network; `CUSTOMER_NOT_ACTIVE`: the customer is not active; `IDEMPOTENCY_KEY_IN_USE`: a request with this `Idempotency-Key` is still running.")]
     public async Task<ActionResult<AccountDto>> Add(Guid id, AddAccountRequest body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);

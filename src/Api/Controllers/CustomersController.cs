@@ -2,6 +2,7 @@ using System.Globalization;
 using Asp.Versioning;
 using CustomerService.Api.Contracts;
 using CustomerService.Api.Errors;
+using CustomerService.Api.Idempotency;
 using CustomerService.Api.Http;
 using CustomerService.Application.Customers;
 using CustomerService.Application.Customers.CreateCustomer;
@@ -25,9 +26,10 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
     /// <summary>Creates a customer.</summary>
     [HttpPost]
     [Authorize(Policy = Scopes.Write)]
+    [Idempotent]
     [Consumes("application/json")]
     [ProducesResponseType<CustomerDto>(StatusCodes.Status201Created, Description = "The customer as created.")]
-    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict, Description = "`DUPLICATE_EXTERNAL_ID`: the participant already has a customer with this externalId.")]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict, Description = "`DUPLICATE_EXTERNAL_ID`: the participant already has a customer with this externalId; `IDEMPOTENCY_KEY_IN_USE`: a request with this `Idempotency-Key` is still running.")]
     public async Task<ActionResult<CustomerDto>> Create(CreateCustomerRequest body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -36,7 +38,7 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
         return Created(CustomerPath(customer.Id), customer);
     }
 
-    /// <summary>Lists customers, oldest first; with <c>limit</c>, one page and a <c>Link</c> to the next.</summary>
+    /// <summary>Lists customers, oldest first, all at once or page by page.</summary>
     [HttpGet]
     [Authorize(Policy = Scopes.Read)]
     [ProducesResponseType<IEnumerable<CustomerDto>>(StatusCodes.Status200OK, Description = "The customers, ordered by createdAt then id.")]
@@ -75,7 +77,7 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
         return customer;
     }
 
-    /// <summary>Changes a customer's status; honours <c>If-Match</c>.</summary>
+    /// <summary>Changes a customer's status.</summary>
     [HttpPut("{id}")]
     [Authorize(Policy = Scopes.Write)]
     [Consumes("application/json")]

@@ -25,8 +25,10 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 // The client went away; there is nobody to answer.
                 return true;
 
+            case ConcurrencyConflictException:
+                // Writers kept racing past every retry: nothing was written; the client may simply retry.
             case var unavailable when DatabaseFailures.IsUnavailable(unavailable):
-                LogDatabaseUnavailable(unavailable, httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
+                LogDatabaseUnavailable(exception, httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
                 httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
                 await ErrorResponseWriter.WriteAsync(
                     httpContext,

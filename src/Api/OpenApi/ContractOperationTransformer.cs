@@ -1,3 +1,4 @@
+using CustomerService.Api.Idempotency;
 using CustomerService.Api.Security;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
@@ -47,6 +48,21 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 128, Pattern = "^[A-Za-z0-9._-]{1,128}$" },
         });
 
+        var idempotent = action.EndpointMetadata.OfType<IdempotentAttribute>().Any();
+        if (idempotent)
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotencyFilter.HeaderName,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description =
+                    "Makes a retry safe: the first request with a key executes and its answer is kept for 24 h; the same request " +
+                    "again gets that answer with `Idempotent-Replayed: true` and creates nothing. 1–255 printable ASCII characters.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyFilter.MaxKeyLength },
+            });
+        }
+
         foreach (var (status, response) in operation.Responses ?? [])
         {
             if (response is not OpenApiResponse concrete)
@@ -59,6 +75,17 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             foreach (var (name, description) in HeadersOf(action.ActionName, action.ControllerName, status))
             {
                 concrete.Headers[name] = Header(description);
+            }
+
+            if (idempotent && status == "201")
+            {
+                concrete.Headers[IdempotencyFilter.ReplayedHeader] = Header("`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.");
+            }
+
+            if (ErrorExamples.For(status, concrete.Description) is { } example
+                && concrete.Content?.TryGetValue("application/json", out var media) == true)
+            {
+                media.Example = example;
             }
         }
 

@@ -1,4 +1,5 @@
 using CustomerService.Api.Errors;
+using CustomerService.Api.Idempotency;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
@@ -33,6 +34,14 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
         foreach (var (status, description) in takesBody ? EveryOperation.Concat(OperationsWithBody) : EveryOperation)
         {
             action.Filters.Add(new ProducesResponseTypeAttribute(typeof(ErrorEnvelope), status) { Description = description });
+        }
+
+        if (action.Attributes.OfType<IdempotentAttribute>().Any())
+        {
+            action.Filters.Add(new ProducesResponseTypeAttribute(typeof(ErrorEnvelope), StatusCodes.Status422UnprocessableEntity)
+            {
+                Description = "`IDEMPOTENCY_KEY_REUSED`: this `Idempotency-Key` was used for a different request (method, path or body).",
+            });
         }
     }
 }

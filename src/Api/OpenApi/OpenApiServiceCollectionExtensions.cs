@@ -33,6 +33,15 @@ internal static class OpenApiServiceCollectionExtensions
                 page.OpenApiRoutePattern = "/openapi/{documentName}.json";
                 page.AddDocument(DocumentName);
                 page.AddPreferredSecuritySchemes(ContractDocumentTransformer.BearerScheme);
+
+                // The page is self-contained: the document's requests and code samples go to the
+                // origin that served it, no fonts from a CDN, no telemetry, no AI chat, no vendor toolbar.
+                page.DynamicBaseServerUrl = true;
+                page.DefaultFonts = false;
+                page.Telemetry = false;
+                page.Agent = new ScalarAgentOptions { Disabled = true };
+                page.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+                page.SchemaPropertyOrder = PropertyOrder.Preserve;
             }).AllowAnonymous();
         }
 

@@ -3,6 +3,8 @@ using CustomerService.Domain.Customers;
 using CustomerService.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 
+using CustomerService.Infrastructure.Persistence.Idempotency;
+
 namespace CustomerService.Infrastructure.Persistence;
 
 /// <summary>
@@ -27,6 +29,9 @@ public abstract class CustomerDbContext : DbContext
     private string ParticipantId => _participant.Id;
 
     public DbSet<Customer> Customers => Set<Customer>();
+
+    /// <summary>Idempotency keys; not filtered by participant, because the participant is part of their key.</summary>
+    internal DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

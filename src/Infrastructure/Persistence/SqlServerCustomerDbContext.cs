@@ -3,6 +3,8 @@ using CustomerService.Domain.Customers;
 using CustomerService.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 
+using CustomerService.Infrastructure.Persistence.Idempotency;
+
 namespace CustomerService.Infrastructure.Persistence;
 
 /// <summary>The SQL Server flavour of the store; its own type so that it has its own migrations.</summary>
@@ -21,5 +23,8 @@ public sealed class SqlServerCustomerDbContext(DbContextOptions<SqlServerCustome
         var account = modelBuilder.Entity<Account>();
         account.Property<string>(AccountConfiguration.ParticipantIdColumn).UseCollation(ExactCollation);
         account.Property(a => a.Address).UseCollation(ExactCollation);
+        var idempotencyKey = modelBuilder.Entity<IdempotencyRecord>();
+        idempotencyKey.Property(k => k.ParticipantId).UseCollation(ExactCollation);
+        idempotencyKey.Property(k => k.Key).UseCollation(ExactCollation);
     }
 }

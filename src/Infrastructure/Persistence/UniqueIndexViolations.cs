@@ -18,6 +18,7 @@ internal static class UniqueIndexViolations
     private const int SqlServerDuplicateKeyInUniqueIndex = 2601;
     private const int SqlServerDuplicateKeyInUniqueConstraint = 2627;
     private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
 
     private static readonly Dictionary<string, Func<ConflictException>> ConflictByIndex = new(StringComparer.Ordinal)
     {
@@ -26,6 +27,15 @@ internal static class UniqueIndexViolations
     };
 
     private static readonly ConditionalWeakTable<IModel, KnownIndex[]> IndexesByModel = [];
+
+    /// <summary>Whether the write was refused because a unique index or primary key already holds the value.</summary>
+    public static bool IsDuplicateKey(DbUpdateException exception) =>
+        exception?.InnerException switch
+        {
+            SqlException sql => sql.Number is SqlServerDuplicateKeyInUniqueIndex or SqlServerDuplicateKeyInUniqueConstraint,
+            SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
+            _ => false,
+        };
 
     public static ConflictException? Translate(DbUpdateException exception, IModel model)
     {

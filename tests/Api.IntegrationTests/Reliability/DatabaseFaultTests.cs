@@ -1,5 +1,10 @@
 using System.Net;
+using CustomerService.Application.Common.Abstractions;
+using CustomerService.Application.Common.Errors;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CustomerService.Api.IntegrationTests.Reliability;
 
@@ -91,5 +96,47 @@ public sealed class DatabaseFaultTests
             factory.Dispose();
             CustomerServiceFactory.DeleteDatabase(file);
         }
+    }
+
+    [Test]
+    public async Task Update_that_loses_every_race_returns_503_and_writes_nothing()
+    {
+        using var factory = new CustomerServiceFactory();
+        using var client = factory.CreateClient();
+        var id = (await client.CreateCustomerOkAsync(ContractClient.UniqueExternalId("contended"))).Id();
+        using var contended = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            var real = services.Single(descriptor => descriptor.ServiceType == typeof(IUnitOfWork)).ImplementationType!;
+            services.Replace(ServiceDescriptor.Scoped<IUnitOfWork>(provider =>
+                new AlwaysConflictingUnitOfWork((IUnitOfWork)ActivatorUtilities.CreateInstance(provider, real))));
+        }));
+        using var contendedClient = contended.CreateClient();
+
+        try
+        {
+            using var response = await contendedClient.PutAsync($"{ContractClient.CustomersPath}/{id}", ContractClient.Json("""{"status":"suspended"}"""));
+            var (current, _) = await client.GetCustomerOkAsync(id);
+
+            await response.AssertErrorAsync(503, "SERVICE_UNAVAILABLE");
+            Assert.Multiple(() =>
+            {
+                Assert.That(response.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+                Assert.That(current["status"]!.GetValue<string>(), Is.EqualTo("active"));
+            });
+        }
+        finally
+        {
+            factory.Dispose();
+            CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+        }
+    }
+
+    /// <summary>Every save loses the race, as if another writer always got there first.</summary>
+    private sealed class AlwaysConflictingUnitOfWork(IUnitOfWork real) : IUnitOfWork
+    {
+        public Task SaveChangesAsync(CancellationToken cancellationToken) =>
+            Task.FromException(new ConcurrencyConflictException(new InvalidOperationException("lost the race")));
+
+        public void DiscardChanges() => real.DiscardChanges();
     }
 }

@@ -9,4 +9,7 @@ public sealed class ConflictException(string code, string message)
 
     public static ConflictException DuplicateAccountAddress() =>
         new(ErrorCodes.DuplicateAccountAddress, "An account with this address on this network is already registered.");
+
+    public static ConflictException IdempotencyKeyInUse() =>
+        new(ErrorCodes.IdempotencyKeyInUse, "A request with this Idempotency-Key is still being processed; retry later.");
 }

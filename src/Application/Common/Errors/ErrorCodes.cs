@@ -13,6 +13,8 @@ public static class ErrorCodes
     public const string DuplicateExternalId = "DUPLICATE_EXTERNAL_ID";
     public const string DuplicateAccountAddress = "DUPLICATE_ACCOUNT_ADDRESS";
     public const string CustomerNotActive = "CUSTOMER_NOT_ACTIVE";
+    public const string IdempotencyKeyInUse = "IDEMPOTENCY_KEY_IN_USE";
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string PreconditionFailed = "PRECONDITION_FAILED";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
