@@ -238,6 +238,34 @@ public sealed class CreateCustomerTests : ServiceFixture
     }
 
     [Test]
+    public async Task Create_with_bytes_that_are_not_UTF8_returns_400_INVALID_JSON_and_creates_nothing()
+    {
+        var externalId = ContractClient.UniqueExternalId("create-latin1-bytes");
+        var body = Encoding.UTF8.GetBytes($$"""{"externalId":"{{externalId}}","status":"active","note":"caf?"}""");
+        body[Array.LastIndexOf(body, (byte)'?')] = 0xE9; // "café" in Latin-1, which is not UTF-8, in a property that is ignored
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await Client.PostAsync(ContractClient.CustomersPath, content);
+
+        Assert.That(await response.AssertErrorAsync(400, "INVALID_JSON"), Is.Empty);
+        Assert.That(await Client.ListCustomersOkAsync($"?externalId={externalId}"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Create_with_a_UTF8_byte_order_mark_returns_201()
+    {
+        var externalId = ContractClient.UniqueExternalId("create-bom");
+        using var content = new ByteArrayContent([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(ContractClient.CreateBody(externalId, "active"))]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await Client.PostAsync(ContractClient.CustomersPath, content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.That((await response.ReadObjectAsync()).Text("externalId"), Is.EqualTo(externalId));
+    }
+
+    [Test]
     public async Task Create_with_text_plain_body_creates_nothing()
     {
         var externalId = ContractClient.UniqueExternalId("create-text-nothing");

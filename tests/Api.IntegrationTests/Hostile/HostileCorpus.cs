@@ -60,6 +60,19 @@ public static class HostileCorpus
             HostileRequest Send(string what, Outcome expected, params object[] body) =>
                 new($"{route.Name}: {what}", route.Method, route.Path, expected) { Body = Bytes(body), ContentType = Json };
 
+            // Bytes that are not UTF-8, wherever they are.
+            yield return Send("invalid UTF-8 C3 28 in the field", InvalidJson, route.WithValue("\"", new byte[] { 0xC3, 0x28 }, "\""));
+            yield return Send("invalid UTF-8 FF in the field", InvalidJson, route.WithValue("\"", new byte[] { 0xFF }, "\""));
+            yield return Send("invalid UTF-8 FE FF in the field", InvalidJson, route.WithValue("\"a", new byte[] { 0xFE, 0xFF }, "b\""));
+            yield return Send("truncated UTF-8 sequence in the field", InvalidJson, route.WithValue("\"a", new byte[] { 0xE2, 0x82 }, "\""));
+            yield return Send("overlong UTF-8 for a slash in the field", InvalidJson, route.WithValue("\"", new byte[] { 0xC0, 0xAF }, "\""));
+            yield return Send("UTF-8 encoded surrogate ED A0 80 in the field", InvalidJson, route.WithValue("\"", new byte[] { 0xED, 0xA0, 0x80 }, "\""));
+            yield return Send("invalid UTF-8 in an unknown property", InvalidJson, route.Valid("\"note\":\"", new byte[] { 0xFF, 0xFE }, "\""));
+            yield return Send("invalid UTF-8 in a property name", InvalidJson, route.Valid("\"n", new byte[] { 0xC3, 0x28 }, "\":1"));
+            yield return Send("invalid UTF-8 between tokens", InvalidJson, "{", new byte[] { 0xFF }, route.ValidMembers, "}");
+            yield return Send("UTF-16 little-endian JSON", InvalidJson, Encoding.Unicode.GetPreamble(), Encoding.Unicode.GetBytes(route.ValidJson));
+            yield return Send("UTF-32 JSON", InvalidJson, Encoding.UTF32.GetBytes(route.ValidJson));
+
             // Nesting far beyond any sane depth, and just beyond the limit.
             yield return Send("arrays nested 10000 deep", InvalidJson, Nested("[", "]", DeepNesting));
             yield return Send("objects nested 10000 deep", InvalidJson, Nested("{\"a\":", "}", DeepNesting, "1"));
