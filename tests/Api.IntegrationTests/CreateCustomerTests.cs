@@ -265,6 +265,33 @@ public sealed class CreateCustomerTests : ServiceFixture
         Assert.That((await response.ReadObjectAsync()).Text("externalId"), Is.EqualTo(externalId));
     }
 
+    [TestCase("\\ud800")]
+    [TestCase("a\\udc00b")]
+    [TestCase("\\udc00\\ud800")]
+    [TestCase("\\ud800\\u0041")]
+    public async Task Create_with_an_unpaired_surrogate_escape_returns_400_INVALID_JSON(string escaped)
+    {
+        var externalId = ContractClient.UniqueExternalId("create-surrogate");
+        var body = $$"""{"externalId":"{{externalId}}","status":"active","note":"{{escaped}}"}""";
+
+        using var response = await Client.PostJsonAsync(ContractClient.CustomersPath, body);
+
+        Assert.That(await response.AssertErrorAsync(400, "INVALID_JSON"), Is.Empty);
+        Assert.That(await Client.ListCustomersOkAsync($"?externalId={externalId}"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Create_with_an_escaped_surrogate_pair_keeps_the_character()
+    {
+        var suffix = Guid.NewGuid().ToString("N");
+        var body = $$"""{"externalId":"smile-\ud83d\ude00-{{suffix}}","status":"active","note":"\\ud800 is plain text here"}""";
+
+        using var response = await Client.PostJsonAsync(ContractClient.CustomersPath, body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.That((await response.ReadObjectAsync()).Text("externalId"), Is.EqualTo($"smile-\U0001F600-{suffix}"));
+    }
+
     [Test]
     public async Task Create_with_text_plain_body_creates_nothing()
     {

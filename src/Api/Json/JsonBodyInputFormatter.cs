@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -11,9 +12,9 @@ namespace CustomerService.Api.Json;
 
 /// <summary>
 /// Reads <c>application/json</c> bodies and tells the two ways they can be wrong apart: a body that
-/// is empty, not UTF-8 or not JSON at all (INVALID_JSON), and JSON whose values have the wrong type
-/// (VALIDATION_ERROR naming the field). Failures are thrown as typed errors, so they reach the one
-/// error writer instead of the model state.
+/// is empty, not UTF-8, not JSON, or JSON text no string can hold (INVALID_JSON), and JSON whose
+/// values have the wrong type (VALIDATION_ERROR naming the field). Failures are thrown as typed
+/// errors, so they reach the one error writer instead of the model state.
 /// </summary>
 internal sealed class JsonBodyInputFormatter : InputFormatter, IInputFormatterExceptionPolicy
 {
@@ -61,6 +62,11 @@ internal sealed class JsonBodyInputFormatter : InputFormatter, IInputFormatterEx
 
         using (document)
         {
+            if (HasUnpairedSurrogateEscape(text.Span))
+            {
+                throw new InvalidJsonException("The request body is not valid JSON text: it escapes half of a surrogate pair, which is no character.");
+            }
+
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new RequestValidationException([new FieldError("body", "The request body must be a JSON object.")]);
@@ -87,6 +93,45 @@ internal sealed class JsonBodyInputFormatter : InputFormatter, IInputFormatterEx
         var text = body.Span.StartsWith(Encoding.UTF8.Preamble) ? body[Encoding.UTF8.Preamble.Length..] : body;
         return Utf8.IsValid(text.Span) ? text : throw new InvalidJsonException("The request body is not valid UTF-8.");
     }
+
+    /// <summary>
+    /// Whether a <c>\u</c> escape names half of a surrogate pair without the other half. The parser
+    /// accepts such text, but no string can hold it (I-JSON, RFC 7493, refuses it). Only called on
+    /// text the parser accepted, where every backslash starts an escape and <c>\u</c> has four hex digits.
+    /// </summary>
+    private static bool HasUnpairedSurrogateEscape(ReadOnlySpan<byte> json)
+    {
+        for (var index = json.IndexOf((byte)'\\'); index >= 0; index = json.IndexOf((byte)'\\'))
+        {
+            if (json[index + 1] != (byte)'u')
+            {
+                json = json[(index + 2)..];
+                continue;
+            }
+
+            var unit = EscapedUnit(json.Slice(index + 2, 4));
+            json = json[(index + 6)..];
+            if (char.IsLowSurrogate(unit))
+            {
+                return true;
+            }
+
+            if (char.IsHighSurrogate(unit))
+            {
+                if (!json.StartsWith("\\u"u8) || !char.IsLowSurrogate(EscapedUnit(json.Slice(2, 4))))
+                {
+                    return true;
+                }
+
+                json = json[6..];
+            }
+        }
+
+        return false;
+    }
+
+    private static char EscapedUnit(ReadOnlySpan<byte> hexDigits) =>
+        (char)ushort.Parse(hexDigits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
 
     /// <summary>"$.externalId" → "externalId"; the JSON path as the client wrote it, without the root marker.</summary>
     private static string FieldName(string? path) =>

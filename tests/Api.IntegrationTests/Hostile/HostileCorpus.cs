@@ -73,6 +73,17 @@ public static class HostileCorpus
             yield return Send("UTF-16 little-endian JSON", InvalidJson, Encoding.Unicode.GetPreamble(), Encoding.Unicode.GetBytes(route.ValidJson));
             yield return Send("UTF-32 JSON", InvalidJson, Encoding.UTF32.GetBytes(route.ValidJson));
 
+            // Escapes that spell no Unicode text.
+            yield return Send("lone high surrogate escape in the field", InvalidJson, route.WithValue("\"\\ud800\""));
+            yield return Send("lone low surrogate escape in the field", InvalidJson, route.WithValue("\"a\\udc00b\""));
+            yield return Send("surrogate escapes in reverse order", InvalidJson, route.WithValue("\"\\udc00\\ud800\""));
+            yield return Send("high surrogate escape then a letter escape", InvalidJson, route.WithValue("\"\\ud800\\u0041\""));
+            yield return Send("high surrogate escape at the end of the string", InvalidJson, route.WithValue("\"abc\\uDBFF\""));
+            yield return Send("lone surrogate escape in an unknown property", InvalidJson, route.Valid("\"note\":\"\\ud800\""));
+            yield return Send("lone surrogate escape in a property name", InvalidJson, route.Valid("\"\\ud800\":1"));
+            yield return Send("escaped backslash before u d800 is plain text", route.Success, route.Valid("\"note\":\"\\\\ud800\""));
+            yield return Send("surrogate pair escape in an unknown property", route.Success, route.Valid("\"note\":\"\\ud83d\\ude00\""));
+
             // Nesting far beyond any sane depth, and just beyond the limit.
             yield return Send("arrays nested 10000 deep", InvalidJson, Nested("[", "]", DeepNesting));
             yield return Send("objects nested 10000 deep", InvalidJson, Nested("{\"a\":", "}", DeepNesting, "1"));
