@@ -293,6 +293,33 @@ public sealed class CreateCustomerTests : ServiceFixture
     }
 
     [Test]
+    public async Task Create_with_status_given_twice_returns_400_for_status_and_creates_nothing()
+    {
+        var externalId = ContractClient.UniqueExternalId("create-status-twice");
+        var body = $$"""{"externalId":"{{externalId}}","status":"active","status":"deleted"}""";
+
+        using var response = await Client.PostJsonAsync(ContractClient.CustomersPath, body);
+
+        var details = await response.AssertErrorAsync(400, "VALIDATION_ERROR");
+        Assert.That(
+            details.Select(detail => (detail.Text("field"), detail.Text("message"))),
+            Is.EqualTo(new[] { ("status", "status appears more than once; send each property once.") }));
+        Assert.That(await Client.ListCustomersOkAsync($"?externalId={externalId}"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Create_with_externalId_given_twice_in_different_case_returns_400_naming_the_second_spelling()
+    {
+        var externalId = ContractClient.UniqueExternalId("create-case-twice");
+        var body = $$"""{"externalId":"{{externalId}}","status":"active","EXTERNALID":"{{externalId}}-other"}""";
+
+        using var response = await Client.PostJsonAsync(ContractClient.CustomersPath, body);
+
+        await response.AssertValidationErrorAsync("EXTERNALID");
+        Assert.That(await Client.ListCustomersOkAsync($"?externalId={externalId}-other"), Is.Empty);
+    }
+
+    [Test]
     public async Task Create_with_text_plain_body_creates_nothing()
     {
         var externalId = ContractClient.UniqueExternalId("create-text-nothing");

@@ -11,10 +11,11 @@ using Microsoft.Net.Http.Headers;
 namespace CustomerService.Api.Json;
 
 /// <summary>
-/// Reads <c>application/json</c> bodies and tells the two ways they can be wrong apart: a body that
-/// is empty, not UTF-8, not JSON, or JSON text no string can hold (INVALID_JSON), and JSON whose
-/// values have the wrong type (VALIDATION_ERROR naming the field). Failures are thrown as typed
-/// errors, so they reach the one error writer instead of the model state.
+/// Reads <c>application/json</c> bodies and tells apart the ways they can be wrong: a body that is
+/// empty, not UTF-8, not JSON, or JSON text no string can hold (INVALID_JSON); and JSON that is not
+/// one unambiguous object of the right shape: not an object, a property given twice, a value of the
+/// wrong type (VALIDATION_ERROR naming the field). Failures are thrown as typed errors, so they
+/// reach the one error writer instead of the model state.
 /// </summary>
 internal sealed class JsonBodyInputFormatter : InputFormatter, IInputFormatterExceptionPolicy
 {
@@ -70,6 +71,11 @@ internal sealed class JsonBodyInputFormatter : InputFormatter, IInputFormatterEx
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new RequestValidationException([new FieldError("body", "The request body must be a JSON object.")]);
+            }
+
+            if (FindRepeatedProperty(document.RootElement) is { } repeated)
+            {
+                throw new RequestValidationException([new FieldError(repeated, $"{repeated} appears more than once; send each property once.")]);
             }
 
             try
@@ -132,6 +138,25 @@ internal sealed class JsonBodyInputFormatter : InputFormatter, IInputFormatterEx
 
     private static char EscapedUnit(ReadOnlySpan<byte> hexDigits) =>
         (char)ushort.Parse(hexDigits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A property the object names twice, the second spelling; null when there is none. Names are
+    /// compared ignoring case, as they are bound. A reader would keep the last value silently, so
+    /// which one the client meant is ambiguous: the body is refused instead.
+    /// </summary>
+    private static string? FindRepeatedProperty(JsonElement root)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!names.Add(property.Name))
+            {
+                return property.Name;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>"$.externalId" → "externalId"; the JSON path as the client wrote it, without the root marker.</summary>
     private static string FieldName(string? path) =>

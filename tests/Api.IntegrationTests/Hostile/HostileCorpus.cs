@@ -129,6 +129,12 @@ public static class HostileCorpus
                 Body = [], ContentType = Json, Chunked = true,
             };
 
+            // Duplicate keys: ambiguous, so refused, naming the key as sent.
+            yield return Send("the field twice", Invalid(route.Field), "{", route.ValidMembers, ",", route.ValidMembers.Split(',')[0], "}");
+            yield return Send("the field twice in different case", Invalid(route.Field.ToUpperInvariant()), route.Valid($"\"{route.Field.ToUpperInvariant()}\":\"x\""));
+            yield return Send("an unknown property twice", Invalid("note"), route.Valid("\"note\":1,\"note\":2"));
+            yield return Send("a key twice inside an unknown object is ignored", route.Success, route.Valid("\"note\":{\"a\":1,\"a\":2}"));
+
             // Sizes near the 64 KiB limit.
             yield return Send("a string just under 64 KiB in the field", Invalid(route.Field), route.WithValue($"\"{new string('x', NearLimit)}\""));
             yield return Send("a string just under 64 KiB in an unknown property", route.Success, route.Valid($"\"note\":\"{new string('x', NearLimit)}\""));
@@ -180,8 +186,11 @@ public static class HostileCorpus
         yield return Create("externalId of 5000 characters", Invalid("externalId"), $"{{\"externalId\":\"{LongSegment}\",\"status\":\"active\"}}");
         yield return Create("externalId of an emoji surrogate pair", Served(201), "{\"externalId\":\"{unique}-\\ud83d\\ude00\",\"status\":\"active\"}");
         yield return Create("participantId in the body is ignored", Served(201), "{\"externalId\":\"{unique}\",\"status\":\"active\",\"participantId\":\"someone-else\"}");
+        yield return Create("status twice with different values", Invalid("status"), "{\"externalId\":\"{unique}\",\"status\":\"active\",\"status\":\"deleted\"}");
+        yield return Create("externalId twice with the same value", Invalid("externalId"), "{\"externalId\":\"same\",\"externalId\":\"same\",\"status\":\"active\"}");
 
         yield return Update("externalId cannot be smuggled in", Served(200), "{\"status\":\"active\",\"externalId\":\"\\u0000\"}");
+        yield return Update("status twice", Invalid("status"), "{\"status\":\"active\",\"status\":\"suspended\"}");
 
         yield return AddAccount("number for network", Invalid("network"), "{\"network\":1,\"address\":\"{address}\"}");
         yield return AddAccount("object for label", Invalid("label"), "{\"network\":\"ethereum\",\"address\":\"{address}\",\"label\":{}}");
@@ -190,6 +199,7 @@ public static class HostileCorpus
         yield return AddAccount("bitcoin address of non-ASCII letters", Invalid("address"), "{\"network\":\"bitcoin\",\"address\":\"bc1\\u00e9\\u00e9\\u00e9\\u00e9\\u00e9\\u00e9\\u00e9\\u00e9\"}");
         yield return AddAccount("solana address of non-ASCII letters", Invalid("address"), "{\"network\":\"solana\",\"address\":\"\\u00ff\\u00ff\\u00ff\"}");
         yield return AddAccount("EVM address of full-width digits", Invalid("address"), "{\"network\":\"ethereum\",\"address\":\"0x\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\"}");
+        yield return AddAccount("network and address twice", Invalid("network"), "{\"network\":\"ethereum\",\"network\":\"solana\",\"address\":\"{address}\"}");
     }
 
     private static IEnumerable<HostileRequest> MediaTypes()
