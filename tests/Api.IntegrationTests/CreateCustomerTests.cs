@@ -319,6 +319,36 @@ public sealed class CreateCustomerTests : ServiceFixture
         Assert.That(await Client.ListCustomersOkAsync($"?externalId={externalId}-other"), Is.Empty);
     }
 
+    [TestCase("application/json; charset=latin1")]
+    [TestCase("application/json; charset=utf-16")]
+    [TestCase("application/json; charset")]
+    [TestCase("application/json; charset=\"utf-8")]
+    [TestCase("application/json, text/plain")]
+    public async Task Create_with_a_content_type_that_is_not_one_UTF8_JSON_type_returns_415_and_creates_nothing(string contentType)
+    {
+        var externalId = ContractClient.UniqueExternalId("create-charset");
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(ContractClient.CreateBody(externalId, "active")));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await Client.PostAsync(ContractClient.CustomersPath, content);
+
+        await response.AssertErrorAsync(415, "UNSUPPORTED_MEDIA_TYPE");
+        Assert.That(await Client.ListCustomersOkAsync($"?externalId={externalId}"), Is.Empty);
+    }
+
+    [TestCase("application/json; charset=utf-8")]
+    [TestCase("application/json; charset=UTF-8")]
+    [TestCase("application/json; charset=\"utf-8\"")]
+    public async Task Create_with_a_UTF8_charset_returns_201(string contentType)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(ContractClient.CreateBody(ContractClient.UniqueExternalId("create-utf8"), "active")));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await Client.PostAsync(ContractClient.CustomersPath, content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+    }
+
     [Test]
     public async Task Create_with_text_plain_body_creates_nothing()
     {

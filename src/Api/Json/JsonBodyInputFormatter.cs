@@ -11,11 +11,11 @@ using Microsoft.Net.Http.Headers;
 namespace CustomerService.Api.Json;
 
 /// <summary>
-/// Reads <c>application/json</c> bodies and tells apart the ways they can be wrong: a body that is
-/// empty, not UTF-8, not JSON, or JSON text no string can hold (INVALID_JSON); and JSON that is not
-/// one unambiguous object of the right shape: not an object, a property given twice, a value of the
-/// wrong type (VALIDATION_ERROR naming the field). Failures are thrown as typed errors, so they
-/// reach the one error writer instead of the model state.
+/// Reads <c>application/json</c> bodies, UTF-8 only, and tells apart the ways they can be wrong: a
+/// body that is empty, not UTF-8, not JSON, or JSON text no string can hold (INVALID_JSON); and JSON
+/// that is not one unambiguous object of the right shape: not an object, a property given twice, a
+/// value of the wrong type (VALIDATION_ERROR naming the field). Failures are thrown as typed errors,
+/// so they reach the one error writer instead of the model state.
 /// </summary>
 internal sealed class JsonBodyInputFormatter : InputFormatter, IInputFormatterExceptionPolicy
 {
@@ -30,6 +30,18 @@ internal sealed class JsonBodyInputFormatter : InputFormatter, IInputFormatterEx
 
     /// <summary>Our own exceptions must propagate to the error writer, not be folded into model state.</summary>
     public InputFormatterExceptionPolicy ExceptionPolicy => InputFormatterExceptionPolicy.MalformedInputExceptions;
+
+    /// <summary>
+    /// Reads only UTF-8 JSON: a Content-Type that is not one well-formed media type, or that names
+    /// another charset, is left unread, which MVC answers with 415.
+    /// </summary>
+    public override bool CanRead(InputFormatterContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return MediaTypeHeaderValue.TryParse(context.HttpContext.Request.ContentType, out var mediaType)
+            && IsUtf8(mediaType)
+            && base.CanRead(context);
+    }
 
     public override Task<InputFormatterResult> ReadAsync(InputFormatterContext context)
     {
@@ -89,6 +101,10 @@ internal sealed class JsonBodyInputFormatter : InputFormatter, IInputFormatterEx
             }
         }
     }
+
+    private static bool IsUtf8(MediaTypeHeaderValue mediaType) =>
+        mediaType.Parameters.FirstOrDefault(parameter => parameter.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)) is not { } charset
+        || HeaderUtilities.RemoveQuotes(charset.Value).Equals("utf-8", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The body without a UTF-8 byte order mark (which RFC 8259 lets a reader ignore). JSON text is

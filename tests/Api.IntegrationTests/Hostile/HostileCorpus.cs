@@ -210,6 +210,9 @@ public static class HostileCorpus
                 new($"{route.Name}: Content-Type {what}", route.Method, route.Path, expected) { Body = Bytes(route.ValidJson), ContentType = contentType };
 
             yield return Send("text/plain", "text/plain; charset=utf-8", UnsupportedMediaType);
+            yield return Send("application/json with charset latin1", "application/json; charset=latin1", UnsupportedMediaType);
+            yield return Send("application/json with charset ISO-8859-1", "application/json; charset=ISO-8859-1", UnsupportedMediaType);
+            yield return Send("application/json with charset utf-16", "application/json; charset=utf-16", UnsupportedMediaType);
             yield return Send("application/json with charset UTF-8", "application/json; charset=UTF-8", route.Success);
             yield return Send("application/json with quoted charset utf-8", "application/json; charset=\"utf-8\"", route.Success);
             yield return Send("multipart/form-data", "multipart/form-data; boundary=xyz", UnsupportedMediaType);
@@ -221,7 +224,11 @@ public static class HostileCorpus
             yield return Send("without a subtype", "application/", UnsupportedMediaType);
             yield return Send("without a type", "/json", UnsupportedMediaType);
             yield return Send("bare word", "json", UnsupportedMediaType);
+            yield return Send("with a dangling parameter", "application/json; charset", UnsupportedMediaType);
+            yield return Send("with empty parameters", "application/json;;;", UnsupportedMediaType);
+            yield return Send("with an unterminated quote", "application/json; charset=\"utf-8", UnsupportedMediaType);
             yield return Send("of 8000 characters", "application/json; x=" + new string('a', 8_000), route.Success);
+            yield return Send("two media types", "application/json, text/plain", UnsupportedMediaType);
         }
 
         yield return new HostileRequest("POST customers: multipart body", "POST", Customers, UnsupportedMediaType)
