@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Asp.Versioning;
 using CustomerService.Api.Errors;
+using CustomerService.Api.Http;
 using CustomerService.Api.Json;
 using CustomerService.Api.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,7 @@ internal static class ApiServiceCollectionExtensions
             .AddControllers(options =>
             {
                 options.InputFormatters.Clear();
+                options.ModelBinderProviders.Insert(0, new QueryValueModelBinder.Provider());
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => "The value is not valid.");
             })
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))

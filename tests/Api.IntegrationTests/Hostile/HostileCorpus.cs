@@ -295,8 +295,17 @@ public static class HostileCorpus
         yield return List("limit 2.0", "?limit=2.0", Invalid("limit"));
         yield return List("limit NaN", "?limit=NaN", Invalid("limit"));
         yield return List("limit Infinity", "?limit=Infinity", Invalid("limit"));
+        yield return List("limit empty", "?limit=", Invalid("limit"));
+        yield return List("limit blank", "?limit=%20%20", Invalid("limit"));
+        yield return List("limit without a value", "?limit", Invalid("limit"));
+        yield return List("limit with a NUL", "?limit=1%00", Invalid("limit"));
         yield return List("limit of Arabic-Indic digits", "?limit=%D9%A3", Invalid("limit"));
+        yield return List("limit in hex", "?limit=0x10", Invalid("limit"));
+        yield return List("limit with a plus sign", "?limit=%2B5", Invalid("limit"));
+        yield return List("limit with spaces around it", "?limit=%205%20", Invalid("limit"));
         yield return List("limit with a semicolon", "?limit=5;limit=6", Invalid("limit"));
+        yield return List("limit repeated", "?limit=1&limit=2", Invalid("limit"));
+        yield return List("limit repeated with one bad value", "?limit=1&limit=x", Invalid("limit"));
         yield return List("limit in upper case out of range", "?LIMIT=0", Invalid("limit"));
 
         yield return List("after of garbage", "?limit=1&after=garbage!", Invalid("after"));
@@ -307,18 +316,24 @@ public static class HostileCorpus
         yield return List("after with base64 padding", $"?after={Convert.ToBase64String(new byte[24])}%3D%3D", Invalid("after"));
         yield return List("after with a NUL", "?after=%00", Invalid("after"));
         yield return List("after of invalid UTF-8", "?after=%C3%28", Invalid("after"));
+        yield return List("after empty", "?after=", Invalid("after"));
+        yield return List("after repeated", $"?after={Base64Url(new byte[24])}&after={Base64Url(new byte[24])}", Invalid("after"));
         yield return List("after of 24 zero bytes, the first position", $"?after={Base64Url(new byte[24])}", Served(200));
         yield return List("after at the end of time", $"?after={Base64Url(Cursor(DateTime.MaxValue.Ticks))}", Served(200));
 
         yield return List("status ACTIVE", "?status=ACTIVE", Invalid("status"));
         yield return List("status with a NUL", "?status=active%00", Invalid("status"));
         yield return List("status of 10000 characters", $"?status={new string('s', 10_000)}", Invalid("status"));
+        yield return List("status empty", "?status=", Invalid("status"));
+        yield return List("status repeated", "?status=active&status=inactive", Invalid("status"));
         yield return List("status as an array parameter is an unknown parameter", "?status[]=x", Served(200));
         yield return List("status as an indexed parameter is an unknown parameter", "?status[0]=x", Served(200));
 
         yield return List("externalId of 10000 characters", $"?externalId={new string('e', 10_000)}", Invalid("externalId"));
         yield return List("externalId with a NUL", "?externalId=%00", Invalid("externalId"));
         yield return List("externalId with a leading space", "?externalId=%20x", Invalid("externalId"));
+        yield return List("externalId empty", "?externalId=", Invalid("externalId"));
+        yield return List("externalId repeated", "?externalId=a&externalId=b", Invalid("externalId"));
         yield return List("externalId of invalid UTF-8 escapes", "?externalId=%C3%28%FF", Served(200));
         yield return List("externalId of an encoded surrogate", "?externalId=%ED%A0%80", Served(200));
         yield return List("externalId of encoded traversal", "?externalId=..%2f..%2fetc%2fpasswd", Served(200));
