@@ -196,6 +196,8 @@ public static class HostileCorpus
         yield return AddAccount("object for label", Invalid("label"), "{\"network\":\"ethereum\",\"address\":\"{address}\",\"label\":{}}");
         yield return AddAccount("network with a NUL", Invalid("network"), "{\"network\":\"ethereum\\u0000\",\"address\":\"{address}\"}");
         yield return AddAccount("label of 60000 characters", Invalid("label"), $"{{\"network\":\"ethereum\",\"address\":\"{{address}}\",\"label\":\"{new string('l', 60_000)}\"}}");
+        yield return AddAccount("label with a NUL", Invalid("label"), "{\"network\":\"ethereum\",\"address\":\"{address}\",\"label\":\"a\\u0000b\"}");
+        yield return AddAccount("label with a control character", Invalid("label"), "{\"network\":\"ethereum\",\"address\":\"{address}\",\"label\":\"a\\u001bb\"}");
         yield return AddAccount("bitcoin address of non-ASCII letters", Invalid("address"), "{\"network\":\"bitcoin\",\"address\":\"bc1\\u00e9\\u00e9\\u00e9\\u00e9\\u00e9\\u00e9\\u00e9\\u00e9\"}");
         yield return AddAccount("solana address of non-ASCII letters", Invalid("address"), "{\"network\":\"solana\",\"address\":\"\\u00ff\\u00ff\\u00ff\"}");
         yield return AddAccount("EVM address of full-width digits", Invalid("address"), "{\"network\":\"ethereum\",\"address\":\"0x\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\\uff10\"}");
