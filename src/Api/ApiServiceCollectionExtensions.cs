@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Asp.Versioning;
 using CustomerService.Api.Errors;
+using CustomerService.Api.Http;
 using CustomerService.Api.Idempotency;
 using CustomerService.Api.Json;
 using CustomerService.Api.OpenApi;
@@ -23,6 +24,7 @@ internal static class ApiServiceCollectionExtensions
             {
                 options.InputFormatters.Clear();
                 options.Conventions.Add(new ErrorResponsesConvention());
+                options.ModelBinderProviders.Insert(0, new QueryValueModelBinder.Provider());
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => "The value is not valid.");
             })
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))

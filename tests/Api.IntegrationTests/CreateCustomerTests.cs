@@ -238,6 +238,118 @@ public sealed class CreateCustomerTests : ServiceFixture
     }
 
     [Test]
+    public async Task Create_with_bytes_that_are_not_UTF8_returns_400_INVALID_JSON_and_creates_nothing()
+    {
+        var externalId = ContractClient.UniqueExternalId("create-latin1-bytes");
+        var body = Encoding.UTF8.GetBytes($$"""{"externalId":"{{externalId}}","status":"active","note":"caf?"}""");
+        body[Array.LastIndexOf(body, (byte)'?')] = 0xE9; // "café" in Latin-1, which is not UTF-8, in a property that is ignored
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await Client.PostAsync(ContractClient.CustomersPath, content);
+
+        Assert.That(await response.AssertErrorAsync(400, "INVALID_JSON"), Is.Empty);
+        Assert.That(await Client.ListCustomersOkAsync($"?externalId={externalId}"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Create_with_a_UTF8_byte_order_mark_returns_201()
+    {
+        var externalId = ContractClient.UniqueExternalId("create-bom");
+        using var content = new ByteArrayContent([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(ContractClient.CreateBody(externalId, "active"))]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await Client.PostAsync(ContractClient.CustomersPath, content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.That((await response.ReadObjectAsync()).Text("externalId"), Is.EqualTo(externalId));
+    }
+
+    [TestCase("\\ud800")]
+    [TestCase("a\\udc00b")]
+    [TestCase("\\udc00\\ud800")]
+    [TestCase("\\ud800\\u0041")]
+    public async Task Create_with_an_unpaired_surrogate_escape_returns_400_INVALID_JSON(string escaped)
+    {
+        var externalId = ContractClient.UniqueExternalId("create-surrogate");
+        var body = $$"""{"externalId":"{{externalId}}","status":"active","note":"{{escaped}}"}""";
+
+        using var response = await Client.PostJsonAsync(ContractClient.CustomersPath, body);
+
+        Assert.That(await response.AssertErrorAsync(400, "INVALID_JSON"), Is.Empty);
+        Assert.That(await Client.ListCustomersOkAsync($"?externalId={externalId}"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Create_with_an_escaped_surrogate_pair_keeps_the_character()
+    {
+        var suffix = Guid.NewGuid().ToString("N");
+        var body = $$"""{"externalId":"smile-\ud83d\ude00-{{suffix}}","status":"active","note":"\\ud800 is plain text here"}""";
+
+        using var response = await Client.PostJsonAsync(ContractClient.CustomersPath, body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.That((await response.ReadObjectAsync()).Text("externalId"), Is.EqualTo($"smile-\U0001F600-{suffix}"));
+    }
+
+    [Test]
+    public async Task Create_with_status_given_twice_returns_400_for_status_and_creates_nothing()
+    {
+        var externalId = ContractClient.UniqueExternalId("create-status-twice");
+        var body = $$"""{"externalId":"{{externalId}}","status":"active","status":"deleted"}""";
+
+        using var response = await Client.PostJsonAsync(ContractClient.CustomersPath, body);
+
+        var details = await response.AssertErrorAsync(400, "VALIDATION_ERROR");
+        Assert.That(
+            details.Select(detail => (detail.Text("field"), detail.Text("message"))),
+            Is.EqualTo(new[] { ("status", "status appears more than once; send each property once.") }));
+        Assert.That(await Client.ListCustomersOkAsync($"?externalId={externalId}"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Create_with_externalId_given_twice_in_different_case_returns_400_naming_the_second_spelling()
+    {
+        var externalId = ContractClient.UniqueExternalId("create-case-twice");
+        var body = $$"""{"externalId":"{{externalId}}","status":"active","EXTERNALID":"{{externalId}}-other"}""";
+
+        using var response = await Client.PostJsonAsync(ContractClient.CustomersPath, body);
+
+        await response.AssertValidationErrorAsync("EXTERNALID");
+        Assert.That(await Client.ListCustomersOkAsync($"?externalId={externalId}-other"), Is.Empty);
+    }
+
+    [TestCase("application/json; charset=latin1")]
+    [TestCase("application/json; charset=utf-16")]
+    [TestCase("application/json; charset")]
+    [TestCase("application/json; charset=\"utf-8")]
+    [TestCase("application/json, text/plain")]
+    public async Task Create_with_a_content_type_that_is_not_one_UTF8_JSON_type_returns_415_and_creates_nothing(string contentType)
+    {
+        var externalId = ContractClient.UniqueExternalId("create-charset");
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(ContractClient.CreateBody(externalId, "active")));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await Client.PostAsync(ContractClient.CustomersPath, content);
+
+        await response.AssertErrorAsync(415, "UNSUPPORTED_MEDIA_TYPE");
+        Assert.That(await Client.ListCustomersOkAsync($"?externalId={externalId}"), Is.Empty);
+    }
+
+    [TestCase("application/json; charset=utf-8")]
+    [TestCase("application/json; charset=UTF-8")]
+    [TestCase("application/json; charset=\"utf-8\"")]
+    public async Task Create_with_a_UTF8_charset_returns_201(string contentType)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(ContractClient.CreateBody(ContractClient.UniqueExternalId("create-utf8"), "active")));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await Client.PostAsync(ContractClient.CustomersPath, content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+    }
+
+    [Test]
     public async Task Create_with_text_plain_body_creates_nothing()
     {
         var externalId = ContractClient.UniqueExternalId("create-text-nothing");

@@ -184,6 +184,25 @@ public sealed class ListCustomersTests : ServiceFixture
         await response.AssertValidationErrorAsync(field);
     }
 
+    [TestCase("?limit=1&limit=2", "limit", "limit must be given at most once.")]
+    [TestCase("?status=active&status=inactive", "status", "status must be given at most once.")]
+    [TestCase("?externalId=a&externalId=b", "externalId", "externalId must be given at most once.")]
+    [TestCase("?externalId=", "externalId", "externalId must have a value when it is given.")]
+    [TestCase("?status=", "status", "status must have a value when it is given.")]
+    [TestCase("?limit", "limit", "limit must have a value when it is given.")]
+    [TestCase("?limit=0x10", "limit", "limit must be a whole number.")]
+    [TestCase("?limit=%2B5", "limit", "limit must be a whole number.")]
+    [TestCase("?limit=%205", "limit", "limit must be a whole number.")]
+    [TestCase("?limit=5%00", "limit", "limit must be a whole number.")]
+    [TestCase("?limit=-1", "limit", "limit must be a whole number from 1 to 1000.")]
+    public async Task List_with_an_ambiguous_or_malformed_parameter_returns_400_saying_why(string query, string field, string message)
+    {
+        using var response = await Client.ListCustomersAsync(query);
+
+        var details = await response.AssertErrorAsync(400, "VALIDATION_ERROR");
+        Assert.That(details.Select(detail => (detail.Text("field"), detail.Text("message"))), Is.EqualTo(new[] { (field, message) }));
+    }
+
     /// <summary>The seeded customers' ids ordered as the contract orders a list: createdAt, then id.</summary>
     private IEnumerable<string> ExpectedIds(string? status = null) =>
         _seeded

@@ -115,6 +115,19 @@ public sealed class UpdateCustomerTests : ServiceFixture
     }
 
     [Test]
+    public async Task Update_with_status_given_twice_returns_400_for_status_and_changes_nothing()
+    {
+        var (created, createETag) = await Client.CreateCustomerWithETagAsync(ContractClient.UniqueExternalId("update-status-twice"));
+
+        using var response = await Client.UpdateCustomerAsync(created.Id(), """{"status":"active","status":"suspended"}""");
+
+        await response.AssertValidationErrorAsync("status");
+        var (read, readETag) = await Client.GetCustomerOkAsync(created.Id());
+        ContractAssert.SameJson(read, created);
+        Assert.That(readETag, Is.EqualTo(createETag));
+    }
+
+    [Test]
     public async Task Update_of_unknown_customer_returns_404()
     {
         using var response = await Client.UpdateStatusAsync(Guid.NewGuid().ToString(), "inactive");

@@ -1,5 +1,8 @@
 using CustomerService.Application.Common.Errors;
+using CustomerService.Api.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CustomerService.Api.Errors;
 
@@ -11,16 +14,26 @@ internal static class InvalidModelStateResponse
 {
     public static IActionResult Create(ActionContext context)
     {
-        var parameterTypes = context.ActionDescriptor.Parameters
-            .ToDictionary(parameter => parameter.Name, parameter => parameter.ParameterType, StringComparer.OrdinalIgnoreCase);
+        var parameters = context.ActionDescriptor.Parameters
+            .ToDictionary(parameter => parameter.Name, StringComparer.OrdinalIgnoreCase);
 
         var details = context.ModelState
             .Where(entry => entry.Value is { Errors.Count: > 0 })
-            .Select(entry => new FieldError(entry.Key, Describe(entry.Key, parameterTypes.GetValueOrDefault(entry.Key))))
+            .Select(entry => new FieldError(entry.Key, Describe(entry.Key, entry.Value!, parameters.GetValueOrDefault(entry.Key))))
             .ToList();
 
         return new ErrorResult(new ApiError(ErrorCodes.ValidationError, "Validation failed.", details));
     }
+
+    /// <summary>
+    /// Query values are bound by <see cref="QueryValueModelBinder"/>, whose messages are written for
+    /// people; the framework's messages for other values may quote the input, so those are described
+    /// by the parameter's type instead.
+    /// </summary>
+    private static string Describe(string field, ModelStateEntry entry, ParameterDescriptor? parameter) =>
+        parameter?.BindingInfo?.BindingSource == BindingSource.Query && QueryValueModelBinder.Binds(parameter.ParameterType)
+            ? entry.Errors[0].ErrorMessage
+            : Describe(field, parameter?.ParameterType);
 
     private static string Describe(string field, Type? type) =>
         (Nullable.GetUnderlyingType(type ?? typeof(object)) ?? type) switch

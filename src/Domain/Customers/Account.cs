@@ -43,9 +43,15 @@ public sealed class Account
         };
     }
 
-    /// <summary>Returns why <paramref name="label"/> is not acceptable, or null when it is (absent is fine).</summary>
+    /// <summary>
+    /// Returns why <paramref name="label"/> is not acceptable, or null when it is (absent is fine).
+    /// A label is text for people: like an external id, it holds no control characters.
+    /// </summary>
     public static string? FindLabelViolation(string? label) =>
-        label is { Length: > MaxLabelLength }
-            ? $"label must be at most {MaxLabelLength} characters long."
-            : null;
+        label switch
+        {
+            { Length: > MaxLabelLength } => $"label must be at most {MaxLabelLength} characters long.",
+            not null when label.Any(char.IsControl) => "label must not contain control characters.",
+            _ => null,
+        };
 }

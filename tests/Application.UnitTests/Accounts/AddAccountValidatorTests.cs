@@ -49,6 +49,15 @@ public sealed class AddAccountValidatorTests
         });
     }
 
+    [TestCase("a\u0000b")]
+    [TestCase("bell\u0007")]
+    public void Label_with_a_control_character_is_refused(string label)
+    {
+        var result = _validator.Validate(Command("ethereum", Ethereum, label));
+
+        Assert.That(result.Errors.Select(error => error.PropertyName), Is.EqualTo(new[] { "label" }));
+    }
+
     private static AddAccountCommand Command(string network, string address, string? label = null) =>
         new(Guid.NewGuid(), network, address, label);
 }

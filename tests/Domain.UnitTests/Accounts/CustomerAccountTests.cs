@@ -109,6 +109,32 @@ public sealed class CustomerAccountTests
         });
     }
 
+    [TestCase("a\u0000b")]
+    [TestCase("red\u001b[31m")]
+    [TestCase("new\nline")]
+    [TestCase("\u0085next-line")]
+    [TestCase("del\u007f")]
+    public void Label_with_a_control_character_is_refused(string label)
+    {
+        var customer = NewCustomer();
+
+        var refused = Assert.Throws<DomainValidationException>(() => customer.AddAccount(Network.Solana, Solana, label, _clock));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused!.Field, Is.EqualTo("label"));
+            Assert.That(customer.Accounts, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Label_with_inner_spaces_and_unicode_is_kept_as_given()
+    {
+        var account = NewCustomer().AddAccount(Network.Solana, Solana, "Trésor – cold wallet ✓", _clock);
+
+        Assert.That(account.Label, Is.EqualTo("Trésor – cold wallet ✓"));
+    }
+
     [Test]
     public void Accounts_created_in_the_same_millisecond_keep_their_creation_order()
     {
