@@ -47,7 +47,7 @@ app.UseMiddleware<RequestLoggingMiddleware>();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => ErrorResponseWriter.WriteForStatusAsync(context.HttpContext));
-if (!app.Environment.IsDevelopment())
+if (!app.Environment.IsDevelopment() && TransportSecurity.IsServedOverTls(app.Configuration))
 {
     app.UseHsts();
     app.UseHttpsRedirection();
