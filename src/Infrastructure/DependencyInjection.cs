@@ -16,7 +16,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// Registers the EF Core store for the provider named by <c>Database:Provider</c> (SQLite by
-    /// default), its repository and unit of work.
+    /// default), its contexts pooled, its repository and unit of work.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The application's configuration.</param>
@@ -33,7 +33,8 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, contentRootPath);
-                services.AddDbContext<CustomerDbContext, SqliteCustomerDbContext>(builder => builder.UseSqlite(sqlite));
+                services.AddPooledDbContextFactory<SqliteCustomerDbContext>(builder => builder.UseSqlite(sqlite));
+                services.AddScoped<CustomerDbContext>(LeaseContext<SqliteCustomerDbContext>);
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -42,8 +43,9 @@ public static class DependencyInjection
                         $"Database:Provider is SqlServer, so ConnectionStrings:{DatabaseOptions.ConnectionStringName} must be set.");
                 }
 
-                services.AddDbContext<CustomerDbContext, SqlServerCustomerDbContext>(builder =>
+                services.AddPooledDbContextFactory<SqlServerCustomerDbContext>(builder =>
                     builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                services.AddScoped<CustomerDbContext>(LeaseContext<SqlServerCustomerDbContext>);
                 break;
             default:
                 throw new InvalidOperationException("Database:Provider must be Sqlite or SqlServer.");
@@ -57,6 +59,19 @@ public static class DependencyInjection
             .AddDbContextCheck<CustomerDbContext>("database", tags: [ReadinessTag])
             .AddCheck<MigrationsAppliedCheck>("migrations", tags: [ReadinessTag]);
         return services;
+    }
+
+    /// <summary>
+    /// A context from the pool for one scope (a request), scoped to that scope's participant; the
+    /// scope disposes it, which returns it to the pool. Pooling saves building a context, its
+    /// options and its internal services on every request.
+    /// </summary>
+    private static TContext LeaseContext<TContext>(IServiceProvider services)
+        where TContext : CustomerDbContext
+    {
+        var context = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        context.UseParticipant(services.GetRequiredService<ICurrentParticipant>());
+        return context;
     }
 
     /// <summary>

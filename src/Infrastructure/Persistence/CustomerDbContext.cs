@@ -7,26 +7,33 @@ namespace CustomerService.Infrastructure.Persistence;
 
 /// <summary>
 /// The customer store. Every query is scoped to the current participant by a global filter, so a
-/// query that forgets to filter cannot read another participant's data.
+/// query that forgets to filter cannot read another participant's data. Contexts are pooled: each
+/// lease is given the participant of the scope that takes it (see <see cref="UseParticipant"/>).
 /// </summary>
 public abstract class CustomerDbContext : DbContext
 {
-    private readonly ICurrentParticipant _participant;
+    private ICurrentParticipant? _participant;
 
-    protected CustomerDbContext(DbContextOptions options, ICurrentParticipant participant)
+    protected CustomerDbContext(DbContextOptions options)
         : base(options)
+    {
+    }
+
+    /// <summary>
+    /// Read when a query runs or changes are saved, never when the context is leased, so a context
+    /// used outside a request (migrations at start) needs no participant.
+    /// </summary>
+    private string ParticipantId =>
+        (_participant ?? throw new InvalidOperationException("The context was leased without a participant.")).Id;
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    /// <summary>Scopes this lease of a pooled context to <paramref name="participant"/>.</summary>
+    internal void UseParticipant(ICurrentParticipant participant)
     {
         ArgumentNullException.ThrowIfNull(participant);
         _participant = participant;
     }
-
-    /// <summary>
-    /// Read when a query runs or changes are saved, never when the context is made, so a context
-    /// used outside a request (migrations at start) needs no participant.
-    /// </summary>
-    private string ParticipantId => _participant.Id;
-
-    public DbSet<Customer> Customers => Set<Customer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
