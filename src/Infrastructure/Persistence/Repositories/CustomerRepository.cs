@@ -4,29 +4,51 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Infrastructure.Persistence.Repositories;
 
-/// <summary>Customers of the current participant (the context's query filter scopes every read).</summary>
+/// <summary>
+/// Customers of the current participant (the context's query filter scopes every read). The hot
+/// queries are compiled once, so a request neither builds a LINQ tree nor looks one up in the query
+/// cache. Accounts are always included oldest first, as the contract says.
+/// </summary>
 internal sealed class CustomerRepository(CustomerDbContext context) : ICustomerRepository
 {
-    /// <summary>Accounts are returned oldest first, as the contract says.</summary>
-    private static readonly System.Linq.Expressions.Expression<Func<Customer, IEnumerable<Account>>> AccountsOldestFirst =
-        customer => customer.Accounts.OrderBy(account => account.CreatedAt).ThenBy(account => account.Id);
+    private static readonly Func<CustomerDbContext, Guid, CancellationToken, Task<Customer?>> FindTracked =
+        EF.CompileAsyncQuery((CustomerDbContext db, Guid id, CancellationToken _) =>
+            db.Customers
+                .Include(customer => customer.Accounts.OrderBy(account => account.CreatedAt).ThenBy(account => account.Id))
+                .FirstOrDefault(customer => customer.Id == id));
+
+    private static readonly Func<CustomerDbContext, Guid, CancellationToken, Task<Customer?>> FindUntracked =
+        EF.CompileAsyncQuery((CustomerDbContext db, Guid id, CancellationToken _) =>
+            db.Customers
+                .AsNoTracking()
+                .Include(customer => customer.Accounts.OrderBy(account => account.CreatedAt).ThenBy(account => account.Id))
+                .FirstOrDefault(customer => customer.Id == id));
+
+    private static readonly Func<CustomerDbContext, IAsyncEnumerable<Customer>> ListAll =
+        EF.CompileAsyncQuery((CustomerDbContext db) =>
+            db.Customers
+                .AsNoTracking()
+                .OrderBy(customer => customer.CreatedAt)
+                .ThenBy(customer => customer.Id)
+                .Include(customer => customer.Accounts.OrderBy(account => account.CreatedAt).ThenBy(account => account.Id)));
 
     public void Add(Customer customer) => context.Customers.Add(customer);
 
     public Task<Customer?> FindForUpdateAsync(Guid id, CancellationToken cancellationToken) =>
-        context.Customers
-            .Include(AccountsOldestFirst)
-            .FirstOrDefaultAsync(customer => customer.Id == id, cancellationToken);
+        FindTracked(context, id, cancellationToken);
 
     public Task<Customer?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        context.Customers
-            .AsNoTracking()
-            .Include(AccountsOldestFirst)
-            .FirstOrDefaultAsync(customer => customer.Id == id, cancellationToken);
+        FindUntracked(context, id, cancellationToken);
 
     public IAsyncEnumerable<Customer> ListAsync(CustomerListFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        if (filter is { Status: null, ExternalId: null, After: null, Take: null })
+        {
+            // The whole list, the common case: one compiled query, rows yielded as they arrive.
+            return ListAll(context);
+        }
+
         var query = context.Customers.AsNoTracking();
 
         if (filter.Status is { } status)
@@ -53,6 +75,8 @@ internal sealed class CustomerRepository(CustomerDbContext context) : ICustomerR
         }
 
         // One query joins the accounts in; rows are yielded as they arrive, never buffered whole.
-        return query.Include(AccountsOldestFirst).AsAsyncEnumerable();
+        return query
+            .Include(customer => customer.Accounts.OrderBy(account => account.CreatedAt).ThenBy(account => account.Id))
+            .AsAsyncEnumerable();
     }
 }
