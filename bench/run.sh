@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks the service against the bare reference endpoints in bench/Reference, in one run:
-#   1. builds both (Release);
+#   1. publishes both (Release, for this machine's runtime, so ReadyToRun as they are deployed);
 #   2. times the service from process start to its first answered request, on fresh SQLite files;
 #   3. seeds one database through the service and gives the reference an identical copy;
 #   4. drives GET by id, GET list (all) and POST with wrk against the service, then the reference,
@@ -23,8 +23,6 @@ LOG_LEVEL="${LOG_LEVEL:-Warning}" # Logging:LogLevel:Default for both servers
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-service_dir="$root/src/Api/bin/Release/net10.0"
-reference_dir="$here/Reference/bin/Release/net10.0"
 path_prefix="/api/v1/account-manager/customers"
 
 for tool in dotnet wrk sqlite3 curl python3; do
@@ -32,12 +30,14 @@ for tool in dotnet wrk sqlite3 curl python3; do
 done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/customer-service-bench.XXXXXX")"
+service_dir="$work/service"
+reference_dir="$work/reference"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
-  rm -f "$work"/*.db "$work"/*.db-wal "$work"/*.db-shm "$work"/big-*.json
+  rm -rf "$work"/*.db "$work"/*.db-wal "$work"/*.db-shm "$work"/big-*.json "$service_dir" "$reference_dir"
 }
 trap cleanup EXIT
 
@@ -131,9 +131,10 @@ add_accounts() {
   done < <(sqlite3 "$database" "SELECT lower(Id) FROM Customers WHERE ParticipantId = '$participant' ORDER BY CreatedAt, Id" | awk 'NR % 10 == 1')
 }
 
-log "Building the service and the reference (Release)"
-dotnet build "$root/src/Api/Api.csproj" -c Release -nologo -v quiet >"$work/build.log" 2>&1 \
-  && dotnet build "$here/Reference/Reference.csproj" -c Release -nologo -v quiet >>"$work/build.log" 2>&1 \
+rid="$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')"
+log "Publishing the service and the reference (Release, $rid)"
+publish() { dotnet publish "$1" -c Release -r "$rid" --self-contained false -nologo -v quiet -o "$2" >>"$work/build.log" 2>&1; }
+publish "$root/src/Api/Api.csproj" "$service_dir" && publish "$here/Reference/Reference.csproj" "$reference_dir" \
   || { cat "$work/build.log" >&2; exit 2; }
 
 get_token="$(token bench-get)"
