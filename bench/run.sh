@@ -11,7 +11,7 @@
 set -euo pipefail
 
 DURATION="${DURATION:-15s}"       # measured wrk run, per operation, server and round
-WARMUP="${WARMUP:-5s}"            # wrk run before each measured one, not counted
+WARMUP="${WARMUP:-10s}"           # wrk run before each measured one, not counted
 ROUNDS="${ROUNDS:-3}"             # rounds of the three operations on both servers
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
@@ -199,7 +199,7 @@ measure() {
     list) bearer="$list_token"; args=("$url$path_prefix") ;;
     post) bearer="$post_token"; args=(-s "$here/wrk/post.lua" "$url" --) ;;
   esac
-  local common=(-t "$THREADS" -c "$CONNECTIONS" --latency -H "Authorization: Bearer $bearer")
+  local common=(-t "$THREADS" -c "$CONNECTIONS" --timeout 10s --latency -H "Authorization: Bearer $bearer")
   local suffix=()
   [ "$op" = post ] && suffix=("r$round-warmup")
   wrk "${common[@]}" -d "$WARMUP" "${args[@]}" "${suffix[@]}" >"$work/warmup-$op-$server-$round.txt"
