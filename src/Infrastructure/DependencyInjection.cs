@@ -20,7 +20,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// Registers the EF Core store for the provider named by <c>Database:Provider</c> (SQLite by
-    /// default), its repository and unit of work.
+    /// default), its contexts pooled, its repository and unit of work.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The application's configuration.</param>
@@ -37,7 +37,8 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, contentRootPath);
-                services.AddDbContext<CustomerDbContext, SqliteCustomerDbContext>(builder => QuietExpectedFailures(builder.UseSqlite(sqlite)));
+                services.AddPooledDbContextFactory<SqliteCustomerDbContext>(builder => QuietExpectedFailures(builder.UseSqlite(sqlite)));
+                services.AddScoped<CustomerDbContext>(LeaseContext<SqliteCustomerDbContext>);
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -46,8 +47,9 @@ public static class DependencyInjection
                         $"Database:Provider is SqlServer, so ConnectionStrings:{DatabaseOptions.ConnectionStringName} must be set.");
                 }
 
-                services.AddDbContext<CustomerDbContext, SqlServerCustomerDbContext>(builder =>
+                services.AddPooledDbContextFactory<SqlServerCustomerDbContext>(builder =>
                     QuietExpectedFailures(builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())));
+                services.AddScoped<CustomerDbContext>(LeaseContext<SqlServerCustomerDbContext>);
                 break;
             default:
                 throw new InvalidOperationException("Database:Provider must be Sqlite or SqlServer.");
@@ -76,6 +78,19 @@ public static class DependencyInjection
         builder.ConfigureWarnings(warnings => warnings.Log(
             (RelationalEventId.CommandError, LogLevel.Debug),
             (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+
+    /// <summary>
+    /// A context from the pool for one scope (a request), scoped to that scope's participant; the
+    /// scope disposes it, which returns it to the pool. Pooling saves building a context, its
+    /// options and its internal services on every request.
+    /// </summary>
+    private static TContext LeaseContext<TContext>(IServiceProvider services)
+        where TContext : CustomerDbContext
+    {
+        var context = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        context.UseParticipant(services.GetRequiredService<ICurrentParticipant>());
+        return context;
+    }
 
     /// <summary>
     /// Resolves a relative SQLite file against the content root (so the service finds its data

@@ -1,37 +1,59 @@
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Domain.Customers;
 using CustomerService.Infrastructure.Persistence.Configurations;
-using Microsoft.EntityFrameworkCore;
-
 using CustomerService.Infrastructure.Persistence.Idempotency;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Infrastructure.Persistence;
 
 /// <summary>
 /// The customer store. Every query is scoped to the current participant by a global filter, so a
-/// query that forgets to filter cannot read another participant's data.
+/// query that forgets to filter cannot read another participant's data. Contexts are pooled: each
+/// lease is given the participant of the scope that takes it (see <see cref="UseParticipant"/>).
 /// </summary>
 public abstract class CustomerDbContext : DbContext
 {
-    private readonly ICurrentParticipant _participant;
+    private ICurrentParticipant? _participant;
 
-    protected CustomerDbContext(DbContextOptions options, ICurrentParticipant participant)
+    protected CustomerDbContext(DbContextOptions options)
         : base(options)
     {
-        ArgumentNullException.ThrowIfNull(participant);
-        _participant = participant;
     }
 
     /// <summary>
-    /// Read when a query runs or changes are saved, never when the context is made, so a context
+    /// Read when a query runs or changes are saved, never when the context is leased, so a context
     /// used outside a request (migrations at start) needs no participant.
     /// </summary>
-    private string ParticipantId => _participant.Id;
+    private string ParticipantId =>
+        (_participant ?? throw new InvalidOperationException("The context was leased without a participant.")).Id;
 
     public DbSet<Customer> Customers => Set<Customer>();
 
     /// <summary>Idempotency keys; not filtered by participant, because the participant is part of their key.</summary>
     internal DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+
+    /// <summary>Scopes this lease of a pooled context to <paramref name="participant"/>.</summary>
+    internal void UseParticipant(ICurrentParticipant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        _participant = participant;
+    }
+
+    /// <summary>A context going back to the pool forgets its participant, so no later lease can run as it.</summary>
+    public override void Dispose()
+    {
+        _participant = null;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override async ValueTask DisposeAsync()
+    {
+        _participant = null;
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,3 @@
-using CustomerService.Application.Common.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -8,9 +7,7 @@ namespace CustomerService.Infrastructure.Persistence;
 internal sealed class SqliteDesignTimeContextFactory : IDesignTimeDbContextFactory<SqliteCustomerDbContext>
 {
     public SqliteCustomerDbContext CreateDbContext(string[] args) =>
-        new(
-            new DbContextOptionsBuilder<SqliteCustomerDbContext>().UseSqlite("Data Source=design-time.db").Options,
-            new DesignTimeParticipant());
+        new(new DbContextOptionsBuilder<SqliteCustomerDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }
 
 /// <summary>Lets <c>dotnet ef</c> build each provider's context without starting the Api; it never connects.</summary>
@@ -20,12 +17,5 @@ internal sealed class SqlServerDesignTimeContextFactory : IDesignTimeDbContextFa
         new(
             new DbContextOptionsBuilder<SqlServerCustomerDbContext>()
                 .UseSqlServer("Server=localhost;Database=CustomerService;Integrated Security=true;TrustServerCertificate=true")
-                .Options,
-            new DesignTimeParticipant());
-}
-
-/// <summary>Migrations do not depend on who is calling; the query filter needs some participant.</summary>
-internal sealed class DesignTimeParticipant : ICurrentParticipant
-{
-    public string Id => "design-time";
+                .Options);
 }

@@ -1,4 +1,3 @@
-using CustomerService.Application.Common.Abstractions;
 using CustomerService.Domain.Customers;
 using CustomerService.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +7,8 @@ using CustomerService.Infrastructure.Persistence.Idempotency;
 namespace CustomerService.Infrastructure.Persistence;
 
 /// <summary>The SQL Server flavour of the store; its own type so that it has its own migrations.</summary>
-public sealed class SqlServerCustomerDbContext(DbContextOptions<SqlServerCustomerDbContext> options, ICurrentParticipant participant)
-    : CustomerDbContext(options, participant)
+public sealed class SqlServerCustomerDbContext(DbContextOptions<SqlServerCustomerDbContext> options)
+    : CustomerDbContext(options)
 {
     /// <summary>Binary comparison: identifiers match exactly, as they do on SQLite.</summary>
     private const string ExactCollation = "Latin1_General_100_BIN2";

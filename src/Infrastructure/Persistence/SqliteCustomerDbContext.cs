@@ -1,8 +1,7 @@
-using CustomerService.Application.Common.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Infrastructure.Persistence;
 
 /// <summary>The SQLite flavour of the store; its own type so that it has its own migrations.</summary>
-public sealed class SqliteCustomerDbContext(DbContextOptions<SqliteCustomerDbContext> options, ICurrentParticipant participant)
-    : CustomerDbContext(options, participant);
+public sealed class SqliteCustomerDbContext(DbContextOptions<SqliteCustomerDbContext> options)
+    : CustomerDbContext(options);
