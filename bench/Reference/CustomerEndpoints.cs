@@ -82,13 +82,18 @@ internal sealed class CustomerEndpoints(string connectionString)
         await using var json = new Utf8JsonWriter(body);
         var customers = new CustomerJson(json);
         json.WriteStartArray();
+        long flushedUpTo = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
             customers.Add(reader);
-            if (json.BytesPending > FlushThreshold)
+
+            // The writer hands full segments to the pipe as it goes (BytesCommitted), but nothing
+            // is sent until the pipe is flushed.
+            if (json.BytesCommitted + json.BytesPending - flushedUpTo > FlushThreshold)
             {
                 json.Flush();
                 await body.FlushAsync(cancellationToken);
+                flushedUpTo = json.BytesCommitted;
             }
         }
 
