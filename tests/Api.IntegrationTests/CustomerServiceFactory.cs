@@ -49,6 +49,18 @@ public sealed class CustomerServiceFactory : WebApplicationFactory<Program>
 
     public string ParticipantId { get; }
 
+    /// <summary>A service whose database file does not exist and may not be created: every query fails to open it.</summary>
+    public static CustomerServiceFactory WithUnreachableDatabase()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"customer-service-missing-{Guid.NewGuid():N}.db");
+        return new CustomerServiceFactory(settings: new Dictionary<string, string?>
+        {
+            // ReadWrite (not ReadWriteCreate): the file does not exist and may not be created.
+            ["ConnectionStrings:CustomerService"] = $"Data Source={missing};Mode=ReadWrite",
+            ["Database:MigrateOnStartup"] = "false",
+        });
+    }
+
     public static string NewDatabaseFile() =>
         Path.Combine(Path.GetTempPath(), $"customer-service-tests-{Guid.NewGuid():N}.db");
 

@@ -70,7 +70,7 @@ internal sealed class JsonBodyInputFormatter : InputFormatter, IInputFormatterEx
         }
         catch (JsonException)
         {
-            throw new InvalidJsonException("The request body is not valid JSON.");
+            throw InvalidJsonException.NotJson();
         }
 
         using (document)

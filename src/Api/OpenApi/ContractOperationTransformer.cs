@@ -1,6 +1,5 @@
 using CustomerService.Api.Idempotency;
 using CustomerService.Api.Security;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
@@ -135,7 +134,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                 parameter.Schema = new OpenApiSchema
                 {
                     Type = JsonSchemaType.String,
-                    Enum = [.. Enum.GetNames<Domain.Customers.CustomerStatus>().Select(name => (JsonNode)JsonValue.Create(name.ToLowerInvariant()))],
+                    Enum = ContractSchemaTransformer.LowercaseNames<Domain.Customers.CustomerStatus>(),
                 };
                 break;
             case "externalId":

@@ -92,7 +92,11 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
     }
 
     /// <summary>The contract spells enum values as their lowercase names, in requests as in responses.</summary>
+    internal static List<JsonNode> LowercaseNames<TEnum>()
+        where TEnum : struct, Enum =>
+        [.. Enum.GetNames<TEnum>().Select(name => (JsonNode)JsonValue.Create(name.ToLowerInvariant()))];
+
     private static void AllowOnly<TEnum>(OpenApiSchema schema)
         where TEnum : struct, Enum =>
-        schema.Enum = [.. Enum.GetValues<TEnum>().Select(value => (JsonNode)JsonValue.Create(value.ToString().ToLowerInvariant()))];
+        schema.Enum = LowercaseNames<TEnum>();
 }

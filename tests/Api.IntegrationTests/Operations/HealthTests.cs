@@ -34,13 +34,7 @@ public sealed class HealthTests : ServiceFixture
     [Test]
     public async Task Ready_answers_503_in_the_error_format_when_the_database_cannot_be_opened()
     {
-        var missing = Path.Combine(Path.GetTempPath(), $"customer-service-missing-{Guid.NewGuid():N}.db");
-        using var unreachable = new CustomerServiceFactory(settings: new Dictionary<string, string?>
-        {
-            // ReadWrite (not ReadWriteCreate): the file does not exist and may not be created.
-            ["ConnectionStrings:CustomerService"] = $"Data Source={missing};Mode=ReadWrite",
-            ["Database:MigrateOnStartup"] = "false",
-        });
+        using var unreachable = CustomerServiceFactory.WithUnreachableDatabase();
         using var client = unreachable.CreateAnonymousClient();
 
         using var ready = await client.GetAsync("/health/ready");

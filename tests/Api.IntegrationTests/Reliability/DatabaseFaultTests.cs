@@ -27,13 +27,7 @@ public sealed class DatabaseFaultTests
     [TestCaseSource(nameof(EveryOperation))]
     public async Task Unreachable_database_returns_503_with_retry_after(string method, string path, string? body)
     {
-        var missing = Path.Combine(Path.GetTempPath(), $"customer-service-missing-{Guid.NewGuid():N}.db");
-        using var factory = new CustomerServiceFactory(settings: new Dictionary<string, string?>
-        {
-            // ReadWrite (not ReadWriteCreate): the file does not exist and may not be created.
-            ["ConnectionStrings:CustomerService"] = $"Data Source={missing};Mode=ReadWrite",
-            ["Database:MigrateOnStartup"] = "false",
-        });
+        using var factory = CustomerServiceFactory.WithUnreachableDatabase();
         using var client = factory.CreateClient();
 
         using var response = await client.SendAsync(new HttpMethod(method), path, body);
