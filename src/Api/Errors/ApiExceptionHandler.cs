@@ -29,10 +29,8 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 // Writers kept racing past every retry: nothing was written; the client may simply retry.
             case var unavailable when DatabaseFailures.IsUnavailable(unavailable):
                 LogDatabaseUnavailable(exception, httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
-                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
-                await ErrorResponseWriter.WriteAsync(
+                await ErrorResponseWriter.WriteUnavailableAsync(
                     httpContext,
-                    StatusCodes.Status503ServiceUnavailable,
                     ErrorStatusCodes.ForStatus(StatusCodes.Status503ServiceUnavailable));
                 return true;
 
@@ -49,9 +47,6 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 return true;
         }
     }
-
-    /// <summary>How long a client should wait before retrying when the database is unavailable.</summary>
-    private const string RetryAfterSeconds = "5";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable for {Method} {Path} (trace {TraceIdentifier})")]
     private partial void LogDatabaseUnavailable(Exception exception, string method, PathString path, string traceIdentifier);

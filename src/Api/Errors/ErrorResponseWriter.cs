@@ -15,6 +15,13 @@ internal static class ErrorResponseWriter
             context.RequestAborted);
     }
 
+    /// <summary>503 SERVICE_UNAVAILABLE with the Retry-After every unavailable answer carries.</summary>
+    public static Task WriteUnavailableAsync(HttpContext context, ApiError error)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, error);
+    }
+
     /// <summary>Writes the body that belongs to a bare status, unless a body was already written.</summary>
     public static Task WriteForStatusAsync(HttpContext context)
     {

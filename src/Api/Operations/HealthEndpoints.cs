@@ -40,14 +40,12 @@ internal static class HealthEndpoints
             }));
         }
 
-        context.Response.Headers.RetryAfter = "5";
         var failing = report.Entries
             .Where(entry => entry.Value.Status != HealthStatus.Healthy)
             .Select(entry => new FieldError(entry.Key, $"{entry.Key} is not ready."))
             .ToList();
-        return ErrorResponseWriter.WriteAsync(
+        return ErrorResponseWriter.WriteUnavailableAsync(
             context,
-            StatusCodes.Status503ServiceUnavailable,
             new ApiError(ErrorCodes.ServiceUnavailable, "The service is not ready.", failing));
     }
 }
