@@ -37,8 +37,12 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, contentRootPath);
-                services.AddPooledDbContextFactory<SqliteCustomerDbContext>(builder => QuietExpectedFailures(builder.UseSqlite(sqlite)));
-                services.AddScoped<CustomerDbContext>(LeaseContext<SqliteCustomerDbContext>);
+                var openConnections = new OpenSqliteConnections(sqlite);
+                services.AddPooledDbContextFactory<SqliteCustomerDbContext>(builder =>
+                    QuietExpectedFailures(builder.UseSqlite(sqlite).AddInterceptors(openConnections)));
+                services.AddSingleton(_ => openConnections);
+                services.AddScoped<SqliteConnectionLease>();
+                services.AddScoped<CustomerDbContext>(LeaseSqliteContext);
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -89,6 +93,18 @@ public static class DependencyInjection
     {
         var context = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
         context.UseParticipant(services.GetRequiredService<ICurrentParticipant>());
+        return context;
+    }
+
+    /// <summary>
+    /// A pooled SQLite context on one of the connections kept open between requests (see
+    /// <see cref="OpenSqliteConnections"/>); the scope gives the connection back after the context.
+    /// </summary>
+    private static SqliteCustomerDbContext LeaseSqliteContext(IServiceProvider services)
+    {
+        var connection = services.GetRequiredService<SqliteConnectionLease>().Connection;
+        var context = LeaseContext<SqliteCustomerDbContext>(services);
+        context.Database.SetDbConnection(connection, contextOwnsConnection: false);
         return context;
     }
 

@@ -1,0 +1,122 @@
+using System.Data;
+using CustomerService.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerService.Api.IntegrationTests.Reliability;
+
+/// <summary>
+/// SQLite connections are kept open between requests; only a clean one (open, no transaction left
+/// on it) is lent again, so no request can inherit another's half-done work.
+/// </summary>
+public sealed class OpenSqliteConnectionsTests
+{
+    private string _file = null!;
+    private OpenSqliteConnections _connections = null!;
+
+    [SetUp]
+    public void CreateDatabase()
+    {
+        _file = CustomerServiceFactory.NewDatabaseFile();
+        _connections = new OpenSqliteConnections($"Data Source={_file}");
+        using var setup = new SqliteConnection($"Data Source={_file}");
+        setup.Open();
+        using var command = setup.CreateCommand();
+        command.CommandText = "CREATE TABLE Notes (Text TEXT NOT NULL);";
+        command.ExecuteNonQuery();
+    }
+
+    [TearDown]
+    public void DeleteDatabase()
+    {
+        _connections.Dispose();
+        CustomerServiceFactory.DeleteDatabase(_file);
+    }
+
+    [Test]
+    public void A_connection_given_back_open_is_lent_again_still_open()
+    {
+        var first = _connections.Rent();
+        first.Open();
+        _connections.Return(first);
+
+        var second = _connections.Rent();
+
+        Assert.That(second, Is.SameAs(first));
+        Assert.That(second.State, Is.EqualTo(ConnectionState.Open));
+        _connections.Return(second);
+    }
+
+    [Test]
+    public void A_connection_given_back_inside_a_transaction_is_closed_and_its_writes_rolled_back()
+    {
+        var connection = _connections.Rent();
+        connection.Open();
+        var transaction = connection.BeginTransaction();
+        Execute(connection, "INSERT INTO Notes (Text) VALUES ('half-written');");
+
+        _connections.Return(connection);
+
+        Assert.That(connection.State, Is.EqualTo(ConnectionState.Closed));
+        var next = _connections.Rent();
+        Assert.That(next, Is.Not.SameAs(connection));
+        next.Open();
+        Assert.That(Count(next), Is.Zero);
+        _connections.Return(next);
+        transaction.Dispose();
+    }
+
+    [Test]
+    public void A_connection_never_opened_is_not_kept()
+    {
+        var unused = _connections.Rent();
+
+        _connections.Return(unused);
+
+        Assert.That(_connections.Rent(), Is.Not.SameAs(unused));
+    }
+
+    [Test]
+    public void A_connection_that_is_not_the_pools_own_is_closed_not_kept()
+    {
+        var foreign = new SqliteConnection($"Data Source={_file}");
+        foreign.Open();
+
+        _connections.Return(foreign);
+
+        Assert.That(foreign.State, Is.EqualTo(ConnectionState.Closed));
+        Assert.That(_connections.Rent(), Is.Not.SameAs(foreign));
+    }
+
+    [Test]
+    public async Task The_service_keeps_its_connection_open_after_a_request_and_waits_when_the_database_is_busy()
+    {
+        await using var factory = new CustomerServiceFactory();
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(ContractClient.CustomersPath);
+        Assert.That((int)response.StatusCode, Is.EqualTo(200));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<CustomerDbContext>().Database.GetDbConnection();
+
+        Assert.That(connection.State, Is.EqualTo(ConnectionState.Open), "the request's connection was given back open and lent again");
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout;";
+        Assert.That(Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(30_000));
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Count(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Notes;";
+        return (long)command.ExecuteScalar()!;
+    }
+}
