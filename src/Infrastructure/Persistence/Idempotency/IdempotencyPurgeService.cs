@@ -6,7 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerService.Infrastructure.Persistence.Idempotency;
 
-/// <summary>Deletes expired idempotency keys every <see cref="IdempotencyOptions.PurgeInterval"/>.</summary>
+/// <summary>
+/// Deletes expired idempotency keys every <see cref="IdempotencyOptions.PurgeInterval"/>. A purge
+/// that fails is logged and tried again on the next tick: it never stops the host, which is what
+/// an exception escaping a background service does by default.
+/// </summary>
 internal sealed partial class IdempotencyPurgeService(
     IServiceScopeFactory scopes,
     TimeProvider clock,
@@ -29,6 +33,12 @@ internal sealed partial class IdempotencyPurgeService(
                 // The database is away; the next tick tries again.
                 LogUnavailable(exception);
             }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Not expected, and worth an alert; but expired keys only take space, so serving
+                // requests matters more than this purge.
+                LogFailed(exception);
+            }
         }
     }
 
@@ -37,4 +47,7 @@ internal sealed partial class IdempotencyPurgeService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Expired idempotency keys could not be purged; the database is unavailable")]
     private partial void LogUnavailable(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Expired idempotency keys could not be purged; the purge tries again at its next interval")]
+    private partial void LogFailed(Exception exception);
 }
