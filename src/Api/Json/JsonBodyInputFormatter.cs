@@ -32,14 +32,17 @@ internal sealed class JsonBodyInputFormatter : InputFormatter, IInputFormatterEx
     public InputFormatterExceptionPolicy ExceptionPolicy => InputFormatterExceptionPolicy.MalformedInputExceptions;
 
     /// <summary>
-    /// Reads only UTF-8 JSON: a Content-Type that is not one well-formed media type, or that names
-    /// another charset, is left unread, which MVC answers with 415.
+    /// Reads only UTF-8 JSON as sent: a Content-Type that is not one well-formed media type, or that
+    /// names another charset, or a body in a content coding (gzip, br, ...), is left unread, which
+    /// MVC answers with 415. A compressed body is not decoded, so reading it would only find garbage.
     /// </summary>
     public override bool CanRead(InputFormatterContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return MediaTypeHeaderValue.TryParse(context.HttpContext.Request.ContentType, out var mediaType)
+        var request = context.HttpContext.Request;
+        return MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             && IsUtf8(mediaType)
+            && IsNotEncoded(request)
             && base.CanRead(context);
     }
 
@@ -100,6 +103,23 @@ internal sealed class JsonBodyInputFormatter : InputFormatter, IInputFormatterEx
                 throw new RequestValidationException([new FieldError(field, $"{field} has a value of the wrong type.")]);
             }
         }
+    }
+
+    /// <summary>True when the body has no content coding, or only <c>identity</c>.</summary>
+    private static bool IsNotEncoded(HttpRequest request)
+    {
+        foreach (var value in request.Headers.ContentEncoding)
+        {
+            foreach (var coding in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!coding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static bool IsUtf8(MediaTypeHeaderValue mediaType) =>

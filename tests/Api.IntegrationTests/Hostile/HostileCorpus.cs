@@ -235,6 +235,22 @@ public static class HostileCorpus
             yield return Send("with an unterminated quote", "application/json; charset=\"utf-8", UnsupportedMediaType);
             yield return Send("of 8000 characters", "application/json; x=" + new string('a', 8_000), route.Success);
             yield return Send("two media types", "application/json, text/plain", UnsupportedMediaType);
+
+            HostileRequest Encoded(string what, string encoding, byte[] body, Outcome expected) =>
+                new($"{route.Name}: Content-Encoding {what}", route.Method, route.Path, expected)
+                {
+                    Body = body,
+                    ContentType = "application/json",
+                    Headers = [new("Content-Encoding", encoding)],
+                };
+
+            yield return Encoded("gzip with a gzip body", "gzip", Gzip(route.ValidJson), UnsupportedMediaType);
+            yield return Encoded("gzip with a plain body", "gzip", Bytes(route.ValidJson), UnsupportedMediaType);
+            yield return Encoded("br", "br", Bytes(route.ValidJson), UnsupportedMediaType);
+            yield return Encoded("identity, gzip", "identity, gzip", Gzip(route.ValidJson), UnsupportedMediaType);
+            yield return Encoded("identity", "identity", Bytes(route.ValidJson), route.Success);
+            yield return Encoded("IDENTITY", "IDENTITY", Bytes(route.ValidJson), route.Success);
+            yield return Encoded("empty", string.Empty, Bytes(route.ValidJson), route.Success);
         }
 
         yield return new HostileRequest("POST customers: multipart body", "POST", Customers, UnsupportedMediaType)
@@ -421,6 +437,17 @@ public static class HostileCorpus
         string.Concat(Enumerable.Repeat(open, depth)) + inner + string.Concat(Enumerable.Repeat(close, depth));
 
     /// <summary>A body from parts: strings as UTF-8, byte arrays as they are.</summary>
+    private static byte[] Gzip(string text)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return compressed.ToArray();
+    }
+
     private static byte[] Bytes(params object[] parts) =>
         [.. parts.SelectMany(part => part switch
         {
