@@ -9,6 +9,15 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 
+# The Api is published for the image's platform (set by docker build / buildx), which makes it
+# ReadyToRun: precompiled, so it does not JIT its way to its first answer (see src/Api/Api.csproj).
+ARG TARGETARCH
+RUN case "${TARGETARCH:-amd64}" in \
+      amd64) echo linux-x64 ;; \
+      arm64) echo linux-arm64 ;; \
+      *) echo "unsupported TARGETARCH ${TARGETARCH}" >&2; exit 1 ;; \
+    esac > /tmp/rid
+
 # Only the files restore reads come first, so the restore layer is reused until a project file,
 # a package version or the tool manifest changes.
 COPY global.json Directory.Build.props Directory.Packages.props ./
@@ -17,12 +26,13 @@ COPY src/Domain/Domain.csproj src/Domain/
 COPY src/Application/Application.csproj src/Application/
 COPY src/Infrastructure/Infrastructure.csproj src/Infrastructure/
 COPY src/Api/Api.csproj src/Api/
-RUN dotnet tool restore && dotnet restore src/Api/Api.csproj
+RUN dotnet tool restore && dotnet restore src/Api/Api.csproj --runtime "$(cat /tmp/rid)"
 
 # .editorconfig too: code style is enforced in the build, as in CI.
 COPY .editorconfig ./
 COPY src/ src/
-RUN dotnet publish src/Api/Api.csproj --configuration Release --no-restore --output /app/publish -p:UseAppHost=false
+RUN dotnet publish src/Api/Api.csproj --configuration Release --no-restore --runtime "$(cat /tmp/rid)" \
+      --self-contained false --output /app/publish -p:UseAppHost=false
 
 # ---- bundle: the SQL Server migrations as one executable ----
 FROM build AS bundle
