@@ -10,13 +10,16 @@ namespace CustomerService.Infrastructure.Persistence;
 /// SQLite connections kept open between requests. Each request's context is given one of them and
 /// gives it back when the request ends; EF Core opens a connection the first time it is used and
 /// this interceptor keeps EF Core from closing it again, so later requests neither open nor close.
+/// Each connection is also told, when it opens, to wait out a busy database in SQLite's own handler.
 /// </summary>
 /// <remarks>
-/// Microsoft.Data.Sqlite pools connections itself, but every open through EF Core registers EF's
-/// SQL functions on the connection and every close removes them again, each under a lock that
-/// concurrent requests queue on: together that cost more than running a GET's query. Here it
-/// happens once per connection. A connection that cannot be opened fails the request that tried,
-/// exactly as before (503), and is not kept.
+/// Microsoft.Data.Sqlite pools connections itself, but EF Core's own connections carry EF's SQL
+/// functions, which Microsoft.Data.Sqlite registers on every open and removes on every close, each
+/// under a lock that concurrent requests queue on: together that cost more than running a GET's
+/// query. The connections here are not EF Core's, so they carry none of those functions (they back
+/// decimal arithmetic and <c>Regex.IsMatch</c> in LINQ, which no query of this service uses; one
+/// that did would fail with "no such function" in its tests). A connection that cannot be opened
+/// fails the request that tried, exactly as before (503), and is not kept.
 /// </remarks>
 internal sealed class OpenSqliteConnections(string connectionString) : DbConnectionInterceptor, IDisposable
 {

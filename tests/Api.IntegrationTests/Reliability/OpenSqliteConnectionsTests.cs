@@ -101,9 +101,14 @@ public sealed class OpenSqliteConnectionsTests
         var connection = scope.ServiceProvider.GetRequiredService<CustomerDbContext>().Database.GetDbConnection();
 
         Assert.That(connection.State, Is.EqualTo(ConnectionState.Open), "the request's connection was given back open and lent again");
+        Assert.That(await ScalarAsync(connection, "PRAGMA busy_timeout;"), Is.EqualTo(30_000));
+    }
+
+    private static async Task<long> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+    {
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout;";
-        Assert.That(Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(30_000));
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void Execute(SqliteConnection connection, string sql)
