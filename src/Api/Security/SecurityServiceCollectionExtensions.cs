@@ -51,6 +51,11 @@ internal static class SecurityServiceCollectionExtensions
                 };
             });
 
+        // After ASP.NET Core has bound the scheme's configuration: its signing keys come from the ring.
+        services.AddSingleton<SigningKeyRing>();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .PostConfigure<SigningKeyRing>((options, keys) => options.TokenValidationParameters.IssuerSigningKeys = keys);
+
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Scopes.Read, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => Scopes.Grants(context.User, Scopes.Read)))
