@@ -41,6 +41,18 @@ builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
         };
     });
 
+// The service reads its signing keys once (and on reload) instead of on every request; so does the
+// reference: the configured keys of the valid issuer, as key objects made at start.
+var bearer = builder.Configuration.GetSection("Authentication:Schemes:Bearer");
+SecurityKey[] signingKeys =
+[
+    .. bearer.GetSection("SigningKeys").GetChildren()
+        .Where(key => key["Issuer"] == bearer["ValidIssuer"] && key["Value"] is { Length: > 0 })
+        .Select(key => new SymmetricSecurityKey(Convert.FromBase64String(key["Value"]!))),
+];
+builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+    .PostConfigure(options => options.TokenValidationParameters.IssuerSigningKeys = signingKeys);
+
 var connectionString = builder.Configuration.GetConnectionString("CustomerService")
     ?? throw new InvalidOperationException("ConnectionStrings:CustomerService must name the SQLite file.");
 var customers = new CustomerEndpoints(connectionString);
