@@ -104,7 +104,7 @@ public static class DependencyInjection
     {
         var connection = services.GetRequiredService<SqliteConnectionLease>().Connection;
         var context = LeaseContext<SqliteCustomerDbContext>(services);
-        context.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        context.UseLeasedConnection(connection);
         return context;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -19,15 +20,31 @@ namespace CustomerService.Infrastructure.Persistence;
 /// query. The connections here are not EF Core's, so they carry none of those functions (they back
 /// decimal arithmetic and <c>Regex.IsMatch</c> in LINQ, which no query of this service uses; one
 /// that did would fail with "no such function" in its tests). A connection that cannot be opened
-/// fails the request that tried, exactly as before (503), and is not kept.
+/// fails the request that tried, exactly as before (503), and is not kept. Connections idle for
+/// <see cref="IdleLifetime"/> are closed, so a quiet service does not keep a burst's connections
+/// (and their page caches) open.
 /// </remarks>
-internal sealed class OpenSqliteConnections(string connectionString) : DbConnectionInterceptor, IDisposable
+internal sealed class OpenSqliteConnections : DbConnectionInterceptor, IDisposable
 {
     /// <summary>Idle connections beyond this many are closed (back to Microsoft.Data.Sqlite's pool).</summary>
     internal const int MaxIdle = 64;
 
+    /// <summary>How long a connection may sit idle before it is closed.</summary>
+    internal static readonly TimeSpan IdleLifetime = TimeSpan.FromMinutes(2);
+
+    private readonly string _connectionString;
     private readonly ConcurrentBag<KeptOpenConnection> _idle = [];
+    private readonly Timer _closeIdle;
     private int _idleCount;
+
+    public OpenSqliteConnections(string connectionString)
+    {
+        _connectionString = connectionString;
+        _closeIdle = new Timer(_ => CloseIdle(IdleLifetime), null, IdleLifetime / 2, IdleLifetime / 2);
+    }
+
+    /// <summary>True for a connection of this pool.</summary>
+    public static bool Owns(DbConnection connection) => connection is KeptOpenConnection;
 
     /// <summary>An idle open connection, or a new one that EF Core opens when it first needs it.</summary>
     public SqliteConnection Rent()
@@ -38,23 +55,23 @@ internal sealed class OpenSqliteConnections(string connectionString) : DbConnect
             return idle;
         }
 
-        return new KeptOpenConnection(connectionString);
+        return new KeptOpenConnection(_connectionString);
     }
 
     /// <summary>
-    /// Takes a connection back. Only an open connection with no transaction left on it is kept;
-    /// anything else (never opened, broken, left mid-transaction by a failed request) is closed.
+    /// Takes a connection back. Only an open connection of this pool with nothing left running on
+    /// it is kept: no transaction, no statement stepped and not reset (an undisposed reader, which
+    /// would pin its snapshot of the database for the next request). Anything else (never opened,
+    /// broken, left mid-transaction or mid-read by a failed request) is closed, which rolls back.
     /// </summary>
     public void Return(SqliteConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (connection is KeptOpenConnection kept
-            && kept.State == ConnectionState.Open
-            && kept.Handle is { } handle
-            && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0)
+        if (connection is KeptOpenConnection kept && IsIdle(kept))
         {
             if (Interlocked.Increment(ref _idleCount) <= MaxIdle)
             {
+                kept.IdleSince = Environment.TickCount64;
                 _idle.Add(kept);
                 return;
             }
@@ -65,22 +82,33 @@ internal sealed class OpenSqliteConnections(string connectionString) : DbConnect
         connection.Dispose();
     }
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => WaitWhenBusy(connection);
-
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    /// <summary>Closes the idle connections that have been idle for <paramref name="idleFor"/> or longer; returns how many.</summary>
+    internal int CloseIdle(TimeSpan idleFor)
     {
-        WaitWhenBusy(connection);
-        return Task.CompletedTask;
-    }
-
-    private static void WaitWhenBusy(DbConnection connection)
-    {
-        if (connection is KeptOpenConnection kept)
+        var now = Environment.TickCount64;
+        var keep = new List<KeptOpenConnection>();
+        var closed = 0;
+        while (_idle.TryTake(out var connection))
         {
-            using var command = kept.CreateCommand();
-            command.CommandText = $"PRAGMA busy_timeout = {kept.DefaultTimeout * 1000};";
-            command.ExecuteNonQuery();
+            Interlocked.Decrement(ref _idleCount);
+            if (now - connection.IdleSince >= idleFor.TotalMilliseconds)
+            {
+                connection.Dispose();
+                closed++;
+            }
+            else
+            {
+                keep.Add(connection);
+            }
         }
+
+        foreach (var connection in keep)
+        {
+            Interlocked.Increment(ref _idleCount);
+            _idle.Add(connection);
+        }
+
+        return closed;
     }
 
     public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
@@ -91,12 +119,50 @@ internal sealed class OpenSqliteConnections(string connectionString) : DbConnect
 
     public void Dispose()
     {
+        _closeIdle.Dispose();
         while (_idle.TryTake(out var connection))
         {
             connection.Dispose();
         }
     }
 
-    /// <summary>A connection of this pool: the only kind whose closing is suppressed.</summary>
-    private sealed class KeptOpenConnection(string connectionString) : SqliteConnection(connectionString);
+    private static bool IsIdle(KeptOpenConnection connection)
+    {
+        if (connection.State != ConnectionState.Open || connection.Handle is not { } handle || SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0)
+        {
+            return false;
+        }
+
+        for (var statement = SQLitePCL.raw.sqlite3_next_stmt(handle, null); statement is not null; statement = SQLitePCL.raw.sqlite3_next_stmt(handle, statement))
+        {
+            if (SQLitePCL.raw.sqlite3_stmt_busy(statement) != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A connection of this pool: the only kind whose closing is suppressed. When it opens, SQLite's
+    /// busy handler is set to wait up to the command timeout, as Microsoft.Data.Sqlite's own retries
+    /// would (a timeout of 0 means no limit there, so here too), and SQLite's list of the
+    /// connection's statements is switched on, so that <see cref="IsIdle"/> can look for one still running.
+    /// </summary>
+    private sealed class KeptOpenConnection(string connectionString) : SqliteConnection(connectionString)
+    {
+        /// <summary>When it was last given back (<see cref="Environment.TickCount64"/>).</summary>
+        public long IdleSince { get; set; }
+
+        public override void Open()
+        {
+            base.Open();
+            Handle!.enable_sqlite3_next_stmt(true);
+            var milliseconds = DefaultTimeout <= 0 ? int.MaxValue : (int)Math.Min(DefaultTimeout * 1000L, int.MaxValue);
+            using var command = CreateCommand();
+            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {milliseconds};");
+            command.ExecuteNonQuery();
+        }
+    }
 }

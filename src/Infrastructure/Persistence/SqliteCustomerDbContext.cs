@@ -1,7 +1,47 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Infrastructure.Persistence;
 
 /// <summary>The SQLite flavour of the store; its own type so that it has its own migrations.</summary>
 public sealed class SqliteCustomerDbContext(DbContextOptions<SqliteCustomerDbContext> options)
-    : CustomerDbContext(options);
+    : CustomerDbContext(options)
+{
+    private bool _onLeasedConnection;
+
+    /// <summary>Runs this lease of the context on <paramref name="connection"/>, one of <see cref="OpenSqliteConnections"/>.</summary>
+    internal void UseLeasedConnection(SqliteConnection connection)
+    {
+        Database.SetDbConnection(connection, contextOwnsConnection: false);
+        _onLeasedConnection = true;
+    }
+
+    /// <summary>
+    /// The context goes back to its pool without its lease's connection, which goes back to its own
+    /// pool. A context taken from the pool without a new lease then has no connection at all and
+    /// fails, rather than share one that another request may hold.
+    /// </summary>
+    public override void Dispose()
+    {
+        ForgetLeasedConnection();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override async ValueTask DisposeAsync()
+    {
+        ForgetLeasedConnection();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private void ForgetLeasedConnection()
+    {
+        if (_onLeasedConnection)
+        {
+            _onLeasedConnection = false;
+            Database.SetDbConnection(null);
+        }
+    }
+}

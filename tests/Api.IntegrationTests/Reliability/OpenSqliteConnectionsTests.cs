@@ -68,13 +68,53 @@ public sealed class OpenSqliteConnectionsTests
     }
 
     [Test]
+    public void A_connection_given_back_with_a_reader_still_open_is_closed_and_not_lent_again()
+    {
+        var connection = _connections.Rent();
+        connection.Open();
+        Execute(connection, "INSERT INTO Notes (Text) VALUES ('one'), ('two');");
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Text FROM Notes;";
+        var reader = command.ExecuteReader();
+        Assert.That(reader.Read(), Is.True);
+
+        _connections.Return(connection);
+
+        Assert.That(connection.State, Is.EqualTo(ConnectionState.Closed), "its read snapshot must not reach the next request");
+        var next = _connections.Rent();
+        Assert.That(next, Is.Not.SameAs(connection));
+        _connections.Return(next);
+    }
+
+    [Test]
     public void A_connection_never_opened_is_not_kept()
     {
         var unused = _connections.Rent();
 
         _connections.Return(unused);
 
-        Assert.That(_connections.Rent(), Is.Not.SameAs(unused));
+        var next = _connections.Rent();
+        Assert.That(next, Is.Not.SameAs(unused));
+        _connections.Return(next);
+    }
+
+    [Test]
+    public void Idle_connections_are_closed_once_idle_for_the_given_time_and_busy_ones_are_not_touched()
+    {
+        var idle = _connections.Rent();
+        idle.Open();
+        var inUse = _connections.Rent();
+        inUse.Open();
+        _connections.Return(idle);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_connections.CloseIdle(TimeSpan.FromMinutes(10)), Is.Zero, "not idle long enough");
+            Assert.That(_connections.CloseIdle(TimeSpan.Zero), Is.EqualTo(1));
+            Assert.That(idle.State, Is.EqualTo(ConnectionState.Closed));
+            Assert.That(inUse.State, Is.EqualTo(ConnectionState.Open));
+        });
+        _connections.Return(inUse);
     }
 
     [Test]
@@ -90,7 +130,7 @@ public sealed class OpenSqliteConnectionsTests
     }
 
     [Test]
-    public async Task The_service_keeps_its_connection_open_after_a_request_and_waits_when_the_database_is_busy()
+    public async Task The_service_lends_its_connection_again_open_with_SQLites_busy_timeout_set()
     {
         await using var factory = new CustomerServiceFactory();
         using var client = factory.CreateClient();
@@ -102,6 +142,28 @@ public sealed class OpenSqliteConnectionsTests
 
         Assert.That(connection.State, Is.EqualTo(ConnectionState.Open), "the request's connection was given back open and lent again");
         Assert.That(await ScalarAsync(connection, "PRAGMA busy_timeout;"), Is.EqualTo(30_000));
+    }
+
+    [Test]
+    public async Task A_context_taken_from_the_pool_without_a_lease_never_gets_the_last_requests_connection()
+    {
+        await using var factory = new CustomerServiceFactory();
+        System.Data.Common.DbConnection leased;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var context = scope.ServiceProvider.GetRequiredService<CustomerDbContext>();
+            await context.Database.ExecuteSqlRawAsync("SELECT 1;");
+            leased = context.Database.GetDbConnection();
+        }
+
+        await using var unleased = await factory.Services.GetRequiredService<IDbContextFactory<SqliteCustomerDbContext>>().CreateDbContextAsync();
+
+        var connection = unleased.Database.GetDbConnection();
+        Assert.Multiple(() =>
+        {
+            Assert.That(connection, Is.Not.SameAs(leased), "the connection went back to the pool, where another request may hold it");
+            Assert.That(OpenSqliteConnections.Owns(connection), Is.False);
+        });
     }
 
     private static async Task<long> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
