@@ -9,10 +9,11 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 
-# The Api is published for the image's platform (set by docker build / buildx), which makes it
-# ReadyToRun: precompiled, so it does not JIT its way to its first answer (see src/Api/Api.csproj).
+# The Api is published for the image's platform (TARGETARCH, set by BuildKit; the build
+# machine's own architecture under the legacy builder), which makes it ReadyToRun: precompiled, so
+# it does not JIT its way to its first answer (see src/Api/Api.csproj).
 ARG TARGETARCH
-RUN case "${TARGETARCH:-amd64}" in \
+RUN case "${TARGETARCH:-$(dpkg --print-architecture)}" in \
       amd64) echo linux-x64 ;; \
       arm64) echo linux-arm64 ;; \
       *) echo "unsupported TARGETARCH ${TARGETARCH}" >&2; exit 1 ;; \

@@ -436,7 +436,7 @@ public static class HostileCorpus
     private static string Nested(string open, string close, int depth, string inner = "") =>
         string.Concat(Enumerable.Repeat(open, depth)) + inner + string.Concat(Enumerable.Repeat(close, depth));
 
-    /// <summary>A body from parts: strings as UTF-8, byte arrays as they are.</summary>
+    /// <summary>The text as UTF-8, gzip-compressed.</summary>
     private static byte[] Gzip(string text)
     {
         using var compressed = new MemoryStream();
@@ -448,6 +448,7 @@ public static class HostileCorpus
         return compressed.ToArray();
     }
 
+    /// <summary>A body from parts: strings as UTF-8, byte arrays as they are.</summary>
     private static byte[] Bytes(params object[] parts) =>
         [.. parts.SelectMany(part => part switch
         {

@@ -1,7 +1,7 @@
 using CustomerService.Application.Common.Idempotency;
 using CustomerService.Infrastructure.Persistence.Idempotency;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -32,11 +32,12 @@ public sealed class IdempotencyPurgeServiceTests
             });
         await using var services = new ServiceCollection().AddScoped(_ => store.Object).BuildServiceProvider();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var logger = new RecordingLogger();
         using var purge = new IdempotencyPurgeService(
             services.GetRequiredService<IServiceScopeFactory>(),
             clock,
             Options.Create(new IdempotencyOptions { PurgeInterval = Interval }),
-            NullLogger<IdempotencyPurgeService>.Instance);
+            logger);
 
         await purge.StartAsync(CancellationToken.None);
         try
@@ -49,6 +50,10 @@ public sealed class IdempotencyPurgeServiceTests
                 Assert.That(Volatile.Read(ref purges), Is.GreaterThanOrEqualTo(2));
                 Assert.That(purge.ExecuteTask!.IsCompleted, Is.False, "the purge loop is still running");
             });
+            Assert.That(
+                logger.Entries(),
+                Has.One.Matches<(LogLevel Level, Exception? Exception)>(entry => entry.Level == LogLevel.Error && entry.Exception is InvalidOperationException),
+                "the failure is logged at Error with its exception");
         }
         finally
         {
@@ -66,5 +71,31 @@ public sealed class IdempotencyPurgeServiceTests
         }
 
         Assert.That(condition(), Is.True, "the purge did not run");
+    }
+
+    private sealed class RecordingLogger : ILogger<IdempotencyPurgeService>
+    {
+        private readonly List<(LogLevel Level, Exception? Exception)> _entries = [];
+
+        public (LogLevel Level, Exception? Exception)[] Entries()
+        {
+            lock (_entries)
+            {
+                return [.. _entries];
+            }
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (_entries)
+            {
+                _entries.Add((logLevel, exception));
+            }
+        }
     }
 }

@@ -27,7 +27,7 @@ public sealed class IdempotencyTests : ServiceFixture
         var externalId = JsonNode.Parse(body)!["externalId"]!.GetValue<string>();
         using var listed = await Client.GetAsync($"{ContractClient.CustomersPath}?externalId={externalId}");
 
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
             Assert.That(first.Headers.Contains(Replayed), Is.False);
@@ -80,7 +80,7 @@ public sealed class IdempotencyTests : ServiceFixture
         using var second = await PostAsync(Client, path.ToUpperInvariant().Replace("/API/V1/ACCOUNT-MANAGER/CUSTOMERS", ContractClient.CustomersPath, StringComparison.Ordinal).Replace("/ACCOUNTS", "/accounts", StringComparison.Ordinal), body, key);
         using var accounts = await Client.GetAsync(path);
 
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
             Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the id in the path is matched whatever its letter case");
@@ -173,7 +173,7 @@ public sealed class IdempotencyTests : ServiceFixture
             inUse++;
         }
 
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(executed, Is.EqualTo(1));
             Assert.That(executed + replayed + inUse, Is.EqualTo(responses.Length), "every answer is the execution, a replay or key-in-use");
@@ -222,7 +222,7 @@ public sealed class IdempotencyTests : ServiceFixture
         using var client = restarted.CreateClient();
         using var replay = await PostAsync(client, ContractClient.CustomersPath, body, key);
 
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(replay.StatusCode, Is.EqualTo(HttpStatusCode.Created));
             Assert.That(replay.Headers.GetValues(Replayed), Is.EqualTo(new[] { "true" }));

@@ -27,7 +27,7 @@ public sealed class SigningKeysTests
             [$"{KeysPath}:1:Value"] = NextKey,
         });
 
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(await ListStatusAsync(factory, TestTokens.TrustedKey), Is.EqualTo(HttpStatusCode.OK), "the old key");
             Assert.That(await ListStatusAsync(factory, NextKey), Is.EqualTo(HttpStatusCode.OK), "the new key");
@@ -60,7 +60,7 @@ public sealed class SigningKeysTests
     }
 
     [Test]
-    public void A_key_added_to_configuration_is_trusted_after_the_reload_without_a_restart()
+    public void A_key_added_to_configuration_joins_the_key_ring_when_configuration_reloads()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

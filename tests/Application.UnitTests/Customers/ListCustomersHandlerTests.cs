@@ -26,7 +26,7 @@ public sealed class ListCustomersHandlerTests
 
         var page = await Handle(new ListCustomersQuery(null, null, null, null));
 
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(page.NextCursor, Is.Null);
             Assert.That(await Ids(page), Is.EqualTo(stored.Select(customer => customer.Id)));
@@ -42,7 +42,7 @@ public sealed class ListCustomersHandlerTests
 
         var page = await Handle(new ListCustomersQuery(null, null, 3, null));
 
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(_filters.Single().Take, Is.EqualTo(4));
             Assert.That(await Ids(page), Is.EqualTo(stored.Take(3).Select(customer => customer.Id)));
@@ -58,7 +58,7 @@ public sealed class ListCustomersHandlerTests
 
         var page = await Handle(new ListCustomersQuery(null, null, 3, null));
 
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(page.NextCursor, Is.Null);
             Assert.That(await Ids(page), Has.Count.EqualTo(3));
