@@ -18,7 +18,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 await ErrorResponseWriter.WriteAsync(
                     httpContext,
                     ErrorStatusCodes.ForCode(error.Code),
-                    new ApiError(error.Code, error.Message, error.Details));
+                    ApiErrors.For(error));
                 return true;
 
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:

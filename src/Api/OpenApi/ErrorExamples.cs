@@ -14,18 +14,18 @@ internal static class ErrorExamples
 {
     private static readonly ApiError[] Known =
     [
-        From(new RequestValidationException([new FieldError("externalId", "externalId is required.")])),
-        From(InvalidJsonException.NotJson()),
+        ApiErrors.For(new RequestValidationException([new FieldError("externalId", "externalId is required.")])),
+        ApiErrors.For(InvalidJsonException.NotJson()),
         ApiErrors.UnsupportedApiVersion,
         ErrorStatusCodes.ForStatus(StatusCodes.Status401Unauthorized),
         ErrorStatusCodes.ForStatus(StatusCodes.Status403Forbidden),
-        From(NotFoundException.Customer()),
-        From(ConflictException.DuplicateExternalId()),
-        From(ConflictException.DuplicateAccountAddress()),
-        new(ErrorCodes.CustomerNotActive, new CustomerNotActiveException(CustomerStatus.Suspended).Message),
-        From(ConflictException.IdempotencyKeyInUse()),
-        From(new IdempotencyKeyReusedException()),
-        From(new PreconditionFailedException()),
+        ApiErrors.For(NotFoundException.Customer()),
+        ApiErrors.For(ConflictException.DuplicateExternalId()),
+        ApiErrors.For(ConflictException.DuplicateAccountAddress()),
+        ApiErrors.For(ConflictException.CustomerNotActive(new CustomerNotActiveException(CustomerStatus.Suspended))),
+        ApiErrors.For(ConflictException.IdempotencyKeyInUse()),
+        ApiErrors.For(new IdempotencyKeyReusedException()),
+        ApiErrors.For(new PreconditionFailedException()),
         ErrorStatusCodes.ForStatus(StatusCodes.Status413PayloadTooLarge),
         ErrorStatusCodes.ForStatus(StatusCodes.Status415UnsupportedMediaType),
         ErrorStatusCodes.ForStatus(StatusCodes.Status429TooManyRequests),
@@ -50,6 +50,4 @@ internal static class ErrorExamples
             ? null
             : JsonSerializer.SerializeToNode(new ErrorEnvelope(error), ErrorJsonContext.Default.ErrorEnvelope);
     }
-
-    private static ApiError From(ApplicationErrorException exception) => new(exception.Code, exception.Message, exception.Details);
 }

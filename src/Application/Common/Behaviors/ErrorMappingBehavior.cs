@@ -24,7 +24,7 @@ public sealed class ErrorMappingBehavior<TRequest, TResponse> : IPipelineBehavio
         }
         catch (CustomerNotActiveException exception)
         {
-            throw new ConflictException(ErrorCodes.CustomerNotActive, exception.Message);
+            throw ConflictException.CustomerNotActive(exception);
         }
         catch (DuplicateAccountAddressException)
         {

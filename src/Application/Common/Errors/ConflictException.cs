@@ -1,3 +1,5 @@
+using CustomerService.Domain.Customers;
+
 namespace CustomerService.Application.Common.Errors;
 
 /// <summary>The request collides with the current state, e.g. a unique value already taken.</summary>
@@ -9,6 +11,13 @@ public sealed class ConflictException(string code, string message)
 
     public static ConflictException DuplicateAccountAddress() =>
         new(ErrorCodes.DuplicateAccountAddress, "An account with this address on this network is already registered.");
+
+    /// <summary>The domain refused a new account because the customer is not active; its rule says why.</summary>
+    public static ConflictException CustomerNotActive(CustomerNotActiveException refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        return new(ErrorCodes.CustomerNotActive, refused.Message);
+    }
 
     public static ConflictException IdempotencyKeyInUse() =>
         new(ErrorCodes.IdempotencyKeyInUse, "A request with this Idempotency-Key is still being processed; retry later.");
