@@ -19,15 +19,14 @@ RUN case "${TARGETARCH:-$(dpkg --print-architecture)}" in \
       *) echo "unsupported TARGETARCH ${TARGETARCH}" >&2; exit 1 ;; \
     esac > /tmp/rid
 
-# Only the files restore reads come first, so the restore layer is reused until a project file,
-# a package version or the tool manifest changes.
+# Only the files restore reads come first, so the restore layer is reused until a project file
+# or a package version changes.
 COPY global.json Directory.Build.props Directory.Packages.props ./
-COPY .config/dotnet-tools.json .config/
 COPY src/Domain/Domain.csproj src/Domain/
 COPY src/Application/Application.csproj src/Application/
 COPY src/Infrastructure/Infrastructure.csproj src/Infrastructure/
 COPY src/Api/Api.csproj src/Api/
-RUN dotnet tool restore && dotnet restore src/Api/Api.csproj --runtime "$(cat /tmp/rid)"
+RUN dotnet restore src/Api/Api.csproj --runtime "$(cat /tmp/rid)"
 
 # .editorconfig too: code style is enforced in the build, as in CI.
 COPY .editorconfig ./
@@ -36,8 +35,10 @@ RUN dotnet publish src/Api/Api.csproj --configuration Release --no-restore --run
       --self-contained false --output /app/publish -p:UseAppHost=false
 
 # ---- bundle: the SQL Server migrations as one executable ----
+# Only this stage needs the dotnet-ef tool.
 FROM build AS bundle
-RUN dotnet ef migrations bundle --project src/Infrastructure --startup-project src/Infrastructure \
+COPY .config/dotnet-tools.json .config/
+RUN dotnet tool restore && dotnet ef migrations bundle --project src/Infrastructure --startup-project src/Infrastructure \
       --context SqlServerCustomerDbContext --configuration Release --output /app/efbundle --force
 
 # ---- migrator: runs the bundle (it needs the ASP.NET Core runtime, like the Api) ----

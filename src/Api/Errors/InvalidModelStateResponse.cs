@@ -31,7 +31,7 @@ internal static class InvalidModelStateResponse
     /// by the parameter's type instead.
     /// </summary>
     private static string Describe(string field, ModelStateEntry entry, ParameterDescriptor? parameter) =>
-        parameter?.BindingInfo?.BindingSource == BindingSource.Query && QueryValueModelBinder.Binds(parameter.ParameterType)
+        parameter is not null && QueryValueModelBinder.Binds(parameter.BindingInfo?.BindingSource, parameter.ParameterType)
             ? entry.Errors[0].ErrorMessage
             : Describe(field, parameter?.ParameterType);
 

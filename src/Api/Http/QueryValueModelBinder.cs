@@ -12,8 +12,9 @@ namespace CustomerService.Api.Http;
 /// </summary>
 internal sealed class QueryValueModelBinder : IModelBinder
 {
-    /// <summary>The parameter types this binder takes over for query values.</summary>
-    public static bool Binds(Type type) => type == typeof(string) || type == typeof(int) || type == typeof(int?);
+    /// <summary>Whether this binder binds a value from <paramref name="source"/> of type <paramref name="type"/>: string and whole-number query values.</summary>
+    public static bool Binds(BindingSource? source, Type type) =>
+        source == BindingSource.Query && (type == typeof(string) || type == typeof(int) || type == typeof(int?));
 
     public Task BindModelAsync(ModelBindingContext bindingContext)
     {
@@ -68,7 +69,7 @@ internal sealed class QueryValueModelBinder : IModelBinder
         public IModelBinder? GetBinder(ModelBinderProviderContext context)
         {
             ArgumentNullException.ThrowIfNull(context);
-            return context.BindingInfo.BindingSource == BindingSource.Query && Binds(context.Metadata.ModelType) ? Binder : null;
+            return Binds(context.BindingInfo.BindingSource, context.Metadata.ModelType) ? Binder : null;
         }
     }
 }

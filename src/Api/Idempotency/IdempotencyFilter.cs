@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CustomerService.Api.Http;
 using CustomerService.Application.Common.Errors;
 using CustomerService.Application.Common.Idempotency;
 using CustomerService.Infrastructure.Persistence;
@@ -116,7 +117,8 @@ internal sealed partial class IdempotencyFilter(ILogger<IdempotencyFilter> logge
     /// <summary>SHA-256 of method, path (ids are case-insensitive, so the path is lowercased) and the body's bytes.</summary>
     private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        request.EnableBuffering();
+        // Buffered in memory up to the body limit, so the formatter reads it again without a temp file.
+        request.EnableBuffering(bufferThreshold: (int)RequestBodyLimitMiddleware.MaxBodyBytes);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{(request.PathBase + request.Path).Value?.ToLowerInvariant()}\n"));
         var chunk = new byte[8192];

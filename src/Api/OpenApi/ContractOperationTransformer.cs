@@ -13,6 +13,8 @@ namespace CustomerService.Api.OpenApi;
 /// </summary>
 internal sealed class ContractOperationTransformer : IOpenApiOperationTransformer
 {
+    private const string EtagDescription = "The customer's version; send it back in `If-Match` to update only that version.";
+
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -100,12 +102,12 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                 yield return ("Location", "The path of the created resource.");
                 if (customers)
                 {
-                    yield return ("ETag", "The customer's version; send it back in `If-Match` to update only that version.");
+                    yield return ("ETag", EtagDescription);
                 }
 
                 break;
             case "200" when customers && actionName is "Get" or "UpdateStatus":
-                yield return ("ETag", "The customer's version; send it back in `If-Match` to update only that version.");
+                yield return ("ETag", EtagDescription);
                 break;
             case "200" when customers && actionName == "List":
                 yield return ("Link", "With `limit`, while more remain: `<…?limit=N&after=CURSOR>; rel=\"next\"`.");

@@ -39,10 +39,10 @@ public abstract class CustomerDbContext : DbContext
         _participant = participant;
     }
 
-    /// <summary>A context going back to the pool forgets its participant, so no later lease can run as it.</summary>
+    /// <summary>A context going back to the pool ends its lease first (see <see cref="EndLease"/>).</summary>
     public override void Dispose()
     {
-        _participant = null;
+        EndLease();
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -50,10 +50,13 @@ public abstract class CustomerDbContext : DbContext
     /// <inheritdoc cref="Dispose"/>
     public override async ValueTask DisposeAsync()
     {
-        _participant = null;
+        EndLease();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Forgets what the lease gave the context: its participant, so no later lease can run as it.</summary>
+    protected virtual void EndLease() => _participant = null;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

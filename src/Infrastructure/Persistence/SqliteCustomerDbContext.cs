@@ -17,27 +17,13 @@ public sealed class SqliteCustomerDbContext(DbContextOptions<SqliteCustomerDbCon
     }
 
     /// <summary>
-    /// The context goes back to its pool without its lease's connection, which goes back to its own
-    /// pool. A context taken from the pool without a new lease then has no connection at all and
-    /// fails, rather than share one that another request may hold.
+    /// The context also goes back to its pool without its lease's connection, which goes back to its
+    /// own pool. A context taken from the pool without a new lease then gets a connection of its
+    /// own, rather than share one that another request may hold.
     /// </summary>
-    public override void Dispose()
+    protected override void EndLease()
     {
-        ForgetLeasedConnection();
-        base.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    /// <inheritdoc cref="Dispose"/>
-    public override async ValueTask DisposeAsync()
-    {
-        ForgetLeasedConnection();
-        await base.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    private void ForgetLeasedConnection()
-    {
+        base.EndLease();
         if (_onLeasedConnection)
         {
             _onLeasedConnection = false;
