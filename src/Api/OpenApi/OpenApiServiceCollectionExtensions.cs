@@ -5,6 +5,7 @@ namespace CustomerService.Api.OpenApi;
 internal static class OpenApiServiceCollectionExtensions
 {
     public const string DocumentName = "v1";
+    private const string ReferencePagePath = "/scalar";
 
     /// <summary>The OpenAPI document of API version 1, shaped by the contract's transformers.</summary>
     public static IServiceCollection AddContractOpenApi(this IServiceCollection services)
@@ -27,7 +28,10 @@ internal static class OpenApiServiceCollectionExtensions
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         if (app.Configuration.GetValue("OpenApi:ReferencePage", true))
         {
-            app.MapScalarApiReference("/scalar", page =>
+            app.UseWhen(
+                context => context.Request.Path.StartsWithSegments(ReferencePagePath, StringComparison.OrdinalIgnoreCase),
+                page => page.UseMiddleware<ReferencePageSecurityMiddleware>());
+            app.MapScalarApiReference(ReferencePagePath, page =>
             {
                 page.Title = "Customer Service API";
                 page.OpenApiRoutePattern = "/openapi/{documentName}.json";

@@ -1,6 +1,9 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -100,6 +103,46 @@ public sealed class OpenApiTests : ServiceFixture
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
             Assert.That(page, Does.Contain("openapi/v1.json"));
+        });
+    }
+
+    [Test]
+    public async Task Reference_page_may_not_be_framed_and_runs_only_its_own_scripts()
+    {
+        using var anonymous = Factory.CreateAnonymousClient();
+
+        using var response = await anonymous.GetAsync("/scalar/");
+        var page = await response.Content.ReadAsStringAsync();
+        var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+        var directives = policy.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .ToDictionary(directive => directive.Split(' ')[0], directive => directive.Split(' ').Skip(1).ToArray());
+        var inlineScripts = Regex.Matches(page, "<script(?![^>]*\\ssrc=)[^>]*>(?<body>.*?)</script>", RegexOptions.Singleline)
+            .Select(match => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(match.Groups["body"].Value)))}'")
+            .ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Headers.GetValues("X-Frame-Options"), Is.EqualTo(new[] { "DENY" }));
+            Assert.That(directives["default-src"], Is.EqualTo(new[] { "'none'" }));
+            Assert.That(directives["frame-ancestors"], Is.EqualTo(new[] { "'none'" }));
+            Assert.That(directives["connect-src"], Is.EqualTo(new[] { "'self'" }));
+            Assert.That(inlineScripts, Is.Not.Empty, "the page starts itself with an inline script");
+            Assert.That(directives["script-src"], Is.EquivalentTo(new[] { "'self'" }.Concat(inlineScripts)), "only the page's own scripts and its inline start-up script, by hash");
+        });
+    }
+
+    [Test]
+    public async Task Reference_page_scripts_carry_the_same_policy()
+    {
+        using var anonymous = Factory.CreateAnonymousClient();
+
+        using var response = await anonymous.GetAsync("/scalar/scalar.aspnetcore.js");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Headers.GetValues("X-Frame-Options"), Is.EqualTo(new[] { "DENY" }));
+            Assert.That(string.Join(' ', response.Headers.GetValues("Content-Security-Policy")), Does.StartWith("default-src 'none'; script-src 'self';"));
         });
     }
 
