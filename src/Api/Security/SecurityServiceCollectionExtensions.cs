@@ -16,7 +16,7 @@ internal static class SecurityServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentParticipant, ClaimsParticipant>();
 
-        services.AddBearerAuthentication();
+        services.AddBearerAuthentication(configuration);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
