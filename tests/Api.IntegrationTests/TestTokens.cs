@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -64,5 +66,43 @@ public static class TestTokens
             ["scope"] = AllScopes,
         }));
         return $"{header}.{payload}.";
+    }
+
+    /// <summary>The header of an HS256 token, as JSON, for a test to change before <see cref="Sign(JsonObject, JsonObject, string?)"/>.</summary>
+    public static JsonObject Header() => new() { ["alg"] = "HS256", ["typ"] = "JWT" };
+
+    /// <summary>
+    /// The claims of a valid token for this participant, as JSON, for a test to change before
+    /// <see cref="Sign(JsonObject, JsonObject, string?)"/>: issued a minute ago, valid for an hour.
+    /// </summary>
+    public static JsonObject Claims(string participantId)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return new JsonObject
+        {
+            ["iss"] = Issuer,
+            ["aud"] = Audience,
+            ["iat"] = now - 60,
+            ["nbf"] = now - 60,
+            ["exp"] = now + 3600,
+            ["participant_id"] = participantId,
+            ["scope"] = AllScopes,
+        };
+    }
+
+    /// <summary>An HS256 token of exactly this header and these claims, signed with the given key (the trusted one by default).</summary>
+    public static string Sign(JsonObject header, JsonObject claims, string? signingKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(claims);
+        return Sign(header.ToJsonString(), claims.ToJsonString(), signingKey);
+    }
+
+    /// <summary>An HS256 token of exactly this header and payload text (duplicate members and all).</summary>
+    public static string Sign(string headerJson, string payloadJson, string? signingKey = null)
+    {
+        var signed = $"{Base64UrlEncoder.Encode(headerJson)}.{Base64UrlEncoder.Encode(payloadJson)}";
+        var signature = HMACSHA256.HashData(Convert.FromBase64String(signingKey ?? TrustedKey), Encoding.ASCII.GetBytes(signed));
+        return $"{signed}.{Base64UrlEncoder.Encode(signature)}";
     }
 }

@@ -113,7 +113,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                 yield return ("Link", "With `limit`, while more remain: `<…?limit=N&after=CURSOR>; rel=\"next\"`.");
                 break;
             case "401":
-                yield return ("WWW-Authenticate", "`Bearer`, with the reason the token was refused.");
+                yield return ("WWW-Authenticate", "`Bearer`; outside Development it does not say which check the token failed (the service logs that with the request id).");
                 break;
             case "429" or "503":
                 yield return ("Retry-After", "Seconds to wait before retrying.");

@@ -1,4 +1,3 @@
-using System.Collections;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Primitives;
@@ -7,24 +6,28 @@ using Microsoft.IdentityModel.Tokens;
 namespace CustomerService.Api.Security;
 
 /// <summary>
-/// The symmetric keys tokens may be signed with: every entry of
+/// The symmetric keys tokens may be signed with, by issuer: every entry of
 /// <c>Authentication:Schemes:Bearer:SigningKeys</c> whose <c>Issuer</c> is a valid issuer, read
-/// once and again whenever configuration reloads (a key added by <c>dotnet user-jwts</c> is seen
-/// without a restart).
+/// at start and again whenever configuration reloads (a key added by <c>dotnet user-jwts</c> is
+/// seen without a restart). A key verifies only the tokens of the issuer it is configured for.
 /// </summary>
 /// <remarks>
 /// ASP.NET Core reads the same entries itself, but on every request, allows one key per issuer
-/// (a second one, as when a key is rotated, made every request a 500), and a value that is not
-/// base64 made every request a 500 too. Here an issuer may have several keys, so an old and a new
-/// key can both be trusted while tokens move over; an entry that is not base64 is left out and
-/// logged, and tokens signed with the other keys still pass.
+/// (a second one, as when a key is rotated, made every request a 500), tries every issuer's keys
+/// on every token, and a value that is not base64 made every request a 500 too. Here an issuer
+/// may have several keys, so an old and a new key can both be trusted while tokens move over; an
+/// entry that is not base64, or shorter than 256 bits, is left out and logged at Error, and
+/// tokens signed with the other keys still pass.
 /// </remarks>
-internal sealed partial class SigningKeyRing : IEnumerable<SecurityKey>, IDisposable
+internal sealed partial class SigningKeyRing : IDisposable
 {
+    /// <summary>RFC 7518 section 3.2: an HMAC key is at least as long as the hash, 256 bits for HS256.</summary>
+    public const int MinimumKeyBits = 256;
+
     private readonly IConfiguration _scheme;
     private readonly ILogger<SigningKeyRing> _logger;
     private readonly IDisposable _reloads;
-    private SecurityKey[] _keys;
+    private Dictionary<string, SecurityKey[]> _keysByIssuer;
 
     public SigningKeyRing(
         IConfiguration configuration,
@@ -33,17 +36,17 @@ internal sealed partial class SigningKeyRing : IEnumerable<SecurityKey>, IDispos
     {
         _scheme = schemes.GetSchemeConfiguration(JwtBearerDefaults.AuthenticationScheme);
         _logger = logger;
-        _keys = Load();
-        _reloads = ChangeToken.OnChange(configuration.GetReloadToken, () => Volatile.Write(ref _keys, Load()));
+        _keysByIssuer = Load();
+        _reloads = ChangeToken.OnChange(configuration.GetReloadToken, () => Volatile.Write(ref _keysByIssuer, Load()));
     }
 
-    public IEnumerator<SecurityKey> GetEnumerator() => ((IEnumerable<SecurityKey>)Volatile.Read(ref _keys)).GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    /// <summary>The keys configured for this issuer; none for any other name.</summary>
+    public IReadOnlyList<SecurityKey> KeysFor(string issuer) =>
+        Volatile.Read(ref _keysByIssuer).TryGetValue(issuer, out var keys) ? keys : [];
 
     public void Dispose() => _reloads.Dispose();
 
-    private SecurityKey[] Load()
+    private Dictionary<string, SecurityKey[]> Load()
     {
         var issuers = _scheme.GetSection(nameof(TokenValidationParameters.ValidIssuers)).GetChildren()
             .Select(issuer => issuer.Value)
@@ -51,7 +54,7 @@ internal sealed partial class SigningKeyRing : IEnumerable<SecurityKey>, IDispos
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
 
-        var keys = new List<SecurityKey>();
+        var keys = new List<(string Issuer, SecurityKey Key)>();
         foreach (var entry in _scheme.GetSection("SigningKeys").GetChildren())
         {
             if (entry["Issuer"] is not { } issuer || !issuers.Contains(issuer) || entry["Value"] is not { Length: > 0 } value)
@@ -59,19 +62,33 @@ internal sealed partial class SigningKeyRing : IEnumerable<SecurityKey>, IDispos
                 continue;
             }
 
+            byte[] key;
             try
             {
-                keys.Add(new SymmetricSecurityKey(Convert.FromBase64String(value)));
+                key = Convert.FromBase64String(value);
             }
             catch (FormatException)
             {
-                LogNotBase64(entry.Path);
+                LogNotBase64(entry.Path, issuer);
+                continue;
             }
+
+            if (key.Length * 8 < MinimumKeyBits)
+            {
+                LogTooShort(entry.Path, issuer, key.Length * 8, MinimumKeyBits);
+                continue;
+            }
+
+            keys.Add((issuer, new SymmetricSecurityKey(key)));
         }
 
-        return [.. keys];
+        return keys.GroupBy(entry => entry.Issuer, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(entry => entry.Key).ToArray(), StringComparer.Ordinal);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The signing key {Path}:Value is not base64; it is not trusted")]
-    private partial void LogNotBase64(string path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The signing key {Path} of issuer {Issuer} is not base64; it is not trusted")]
+    private partial void LogNotBase64(string path, string issuer);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The signing key {Path} of issuer {Issuer} has {KeyBits} bits, under the {MinimumKeyBits} required; it is refused and not trusted")]
+    private partial void LogTooShort(string path, string issuer, int keyBits, int minimumKeyBits);
 }

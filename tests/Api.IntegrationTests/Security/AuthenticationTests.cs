@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 
 namespace CustomerService.Api.IntegrationTests.Security;
 
@@ -107,6 +109,79 @@ public sealed class AuthenticationTests : ServiceFixture
                 Assert.That(response.Headers.Contains("Server"), Is.False);
             });
         }
+    }
+
+    [Test]
+    public async Task Outside_development_a_401_does_not_say_which_check_failed()
+    {
+        foreach (var (check, token, _) in RefusedForOneReason())
+        {
+            using var client = ClientWith(token);
+
+            using var response = await client.GetAsync(ContractClient.CustomersPath);
+
+            await response.AssertErrorAsync(401, "UNAUTHORIZED");
+            var message = (await response.ReadObjectAsync())["error"].Text("message");
+            Assert.Multiple(() =>
+            {
+                Assert.That(response.Headers.WwwAuthenticate.Select(challenge => challenge.ToString()), Is.EqualTo(new[] { "Bearer" }), check);
+                Assert.That(message, Is.EqualTo("A valid bearer token is required."), check);
+            });
+        }
+    }
+
+    [Test]
+    public async Task The_log_of_a_refused_request_says_which_check_failed_and_never_quotes_the_token()
+    {
+        var logs = new CapturedLogs();
+        using var logged = Factory.WithWebHostBuilder(logs.AddTo);
+        using var client = logged.CreateClient();
+
+        foreach (var (check, token, reason) in RefusedForOneReason())
+        {
+            var requestId = $"refused-{Guid.NewGuid():N}";
+            using var request = ContractClient.Request(HttpMethod.Get, ContractClient.CustomersPath);
+            request.Headers.Add("X-Request-Id", requestId);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+            using var response = await client.SendAsync(request);
+
+            var lines = logs.From(".BearerTokenEvents").Where(line => line.Values.GetValueOrDefault("RequestId") as string == requestId).ToList();
+            Assert.That(lines, Has.Count.EqualTo(1), check);
+            Assert.Multiple(() =>
+            {
+                Assert.That(lines[0].Level, Is.EqualTo(LogLevel.Information), check);
+                Assert.That(lines[0].Values["Reason"], Does.Contain(reason), check);
+                Assert.That(logs.Lines.Select(line => line.Message), Has.None.Contains(token), check);
+            });
+        }
+    }
+
+    /// <summary>Tokens that fail exactly one check, and the words the log names that check with.</summary>
+    private static IEnumerable<(string Check, string Token, string Reason)> RefusedForOneReason()
+    {
+        yield return ("untrusted key", TestTokens.Mint("p-1", signingKey: OtherKey), "no key configured for the token's issuer");
+        yield return ("expired", TestTokens.Mint("p-1", expires: DateTime.UtcNow.AddMinutes(-5)), "expired");
+
+        var otherIssuer = TestTokens.Claims("p-1");
+        otherIssuer["iss"] = "an-issuer-nobody-trusts";
+        yield return ("unknown issuer", TestTokens.Sign(TestTokens.Header(), otherIssuer), "no key configured for the token's issuer");
+
+        var otherAudience = TestTokens.Claims("p-1");
+        otherAudience["aud"] = "another-service";
+        yield return ("audience", TestTokens.Sign(TestTokens.Header(), otherAudience), "audience");
+
+        var longLived = TestTokens.Claims("p-1");
+        longLived["exp"] = DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds();
+        yield return ("lifetime", TestTokens.Sign(TestTokens.Header(), longLived), "MaxTokenLifetime");
+
+        var participants = TestTokens.Claims("p-1");
+        participants["participant_id"] = new JsonArray("p-1", "p-2");
+        yield return ("participant_id", TestTokens.Sign(TestTokens.Header(), participants), "participant_id");
+
+        var critical = TestTokens.Header();
+        critical["crit"] = new JsonArray("exp");
+        yield return ("crit", TestTokens.Sign(critical, TestTokens.Claims("p-1")), "crit");
     }
 
     private static IEnumerable<(HttpMethod Method, string Path, string? Body)> EveryRoute()
