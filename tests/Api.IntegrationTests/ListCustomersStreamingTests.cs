@@ -60,6 +60,23 @@ public sealed class ListCustomersStreamingTests : ServiceFixture
         Assert.That(full, Is.EqualTo(Join(pages)));
     }
 
+    [Test]
+    public async Task A_stream_that_runs_past_Limits_MaxStreamDuration_is_aborted_rather_than_ended_like_a_whole_array()
+    {
+        await using var limited = new CustomerServiceFactory(
+            Factory.DatabaseFile,
+            settings: new Dictionary<string, string?> { ["Limits:MaxStreamDuration"] = "00:00:01" });
+        using var client = limited.CreateClient();
+        using var response = await client.GetAsync(ContractClient.CustomersPath, HttpCompletionOption.ResponseHeadersRead);
+        Assert.That((int)response.StatusCode, Is.EqualTo(200));
+        await using var body = await response.Content.ReadAsStreamAsync();
+        await body.ReadExactlyAsync(new byte[4096]);
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Assert.That(async () => await body.CopyToAsync(Stream.Null), Throws.InstanceOf<IOException>());
+    }
+
     /// <summary>Every page of the paged list, as the exact text each response carried.</summary>
     internal static async Task<List<string>> RawPagesAsync(HttpClient client, string query)
     {
