@@ -7,6 +7,7 @@ using CustomerService.Api.Idempotency;
 using CustomerService.Api.Json;
 using CustomerService.Api.OpenApi;
 using CustomerService.Api.Security;
+using CustomerService.Api.Streaming;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -65,6 +66,14 @@ internal static class ApiServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<IdempotencyFilter>();
+
+        services.AddOptions<StreamLimitOptions>()
+            .Bind(configuration.GetSection(StreamLimitOptions.SectionName))
+            .Validate(
+                limits => limits.MaxStreamDuration > TimeSpan.Zero && limits.MaxStreamDuration <= TimeSpan.FromDays(1),
+                "Limits:MaxStreamDuration must be more than zero and at most one day.")
+            .ValidateOnStart();
+        services.AddSingleton<StreamedResponseFilter>();
         return services;
     }
 

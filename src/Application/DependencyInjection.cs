@@ -1,5 +1,6 @@
 using CustomerService.Application.Common.Behaviors;
 using CustomerService.Application.Common.Telemetry;
+using CustomerService.Application.Customers.AddAccount;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers MediatR (5.1.0, wired by hand: its service factory, the mediator, every handler of this
-    /// assembly and the pipeline behaviors, outermost first), the validators and the AutoMapper profiles.
+    /// assembly and the pipeline behaviors, outermost first), the validators, the AutoMapper profiles
+    /// and the account limit (bound from the <c>Limits</c> section of the host's configuration).
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -26,6 +28,11 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ErrorMappingBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+
+        services.AddOptions<AccountLimitOptions>()
+            .BindConfiguration(AccountLimitOptions.SectionName)
+            .Validate(limits => limits.AccountsPerCustomer >= 1, "Limits:AccountsPerCustomer must be at least 1.")
+            .ValidateOnStart();
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddAutoMapper(_ => { }, assembly);

@@ -60,7 +60,7 @@ public sealed class InternalErrorTests : ServiceFixture
         repository.Setup(r => r.Add(It.IsAny<Customer>())).Throws(failure);
         repository.Setup(r => r.FindAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
         repository.Setup(r => r.FindForUpdateAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
-        repository.Setup(r => r.ListAsync(It.IsAny<CustomerListFilter>(), It.IsAny<CancellationToken>())).Throws(failure);
+        repository.Setup(r => r.ListPageAsync(It.IsAny<CustomerListFilter>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
         return repository.Object;
     }
 }

@@ -28,7 +28,7 @@ public sealed class AccountsController(IMediator mediator) : ControllerBase
     [Consumes("application/json")]
     [ProducesResponseType<AccountDto>(StatusCodes.Status201Created, Description = "The account as registered.")]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
-    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict, Description = "`DUPLICATE_ACCOUNT_ADDRESS`: the participant already has this address on this network; `CUSTOMER_NOT_ACTIVE`: the customer is not active; `IDEMPOTENCY_KEY_IN_USE`: a request with this `Idempotency-Key` is still running.")]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict, Description = "`DUPLICATE_ACCOUNT_ADDRESS`: the participant already has this address on this network; `CUSTOMER_NOT_ACTIVE`: the customer is not active; `ACCOUNT_LIMIT_REACHED`: the customer already holds as many accounts as one may (`Limits:AccountsPerCustomer`, 1,000 by default); `IDEMPOTENCY_KEY_IN_USE`: a request with this `Idempotency-Key` is still running.")]
     public async Task<ActionResult<AccountDto>> Add(Guid id, AddAccountRequest body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);

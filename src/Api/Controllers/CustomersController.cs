@@ -10,6 +10,7 @@ using CustomerService.Application.Customers.GetCustomer;
 using CustomerService.Application.Customers.ListCustomers;
 using CustomerService.Application.Customers.UpdateCustomerStatus;
 using CustomerService.Api.Security;
+using CustomerService.Api.Streaming;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -41,6 +42,7 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
     /// <summary>Lists customers, oldest first, all at once or page by page.</summary>
     [HttpGet]
     [Authorize(Policy = Scopes.Read)]
+    [StreamedResponse]
     [ProducesResponseType<IEnumerable<CustomerDto>>(StatusCodes.Status200OK, Description = "The customers, ordered by createdAt then id.")]
     public async Task<ActionResult<IAsyncEnumerable<CustomerDto>>> List(
         [FromQuery] string? status,

@@ -17,6 +17,7 @@ internal static class ErrorStatusCodes
         [ErrorCodes.DuplicateExternalId] = StatusCodes.Status409Conflict,
         [ErrorCodes.DuplicateAccountAddress] = StatusCodes.Status409Conflict,
         [ErrorCodes.CustomerNotActive] = StatusCodes.Status409Conflict,
+        [ErrorCodes.AccountLimitReached] = StatusCodes.Status409Conflict,
         [ErrorCodes.IdempotencyKeyInUse] = StatusCodes.Status409Conflict,
         [ErrorCodes.IdempotencyKeyReused] = StatusCodes.Status422UnprocessableEntity,
         [ErrorCodes.PreconditionFailed] = StatusCodes.Status412PreconditionFailed,

@@ -83,10 +83,18 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                 concrete.Headers[IdempotencyFilter.ReplayedHeader] = Header("`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.");
             }
 
-            if (ErrorExamples.For(status, concrete.Description) is { } example
-                && concrete.Content?.TryGetValue("application/json", out var media) == true)
+            var examples = ErrorExamples.For(status, concrete.Description);
+            if (examples.Count > 0 && concrete.Content?.TryGetValue("application/json", out var media) == true)
             {
-                media.Example = example;
+                // One code: its body is the example. Several (the 409s): a named example for each.
+                if (examples.Count == 1)
+                {
+                    media.Example = examples[0].Body;
+                }
+                else
+                {
+                    media.Examples = examples.ToDictionary(example => example.Code, example => (IOpenApiExample)new OpenApiExample { Value = example.Body });
+                }
             }
         }
 

@@ -7,8 +7,8 @@ using CustomerService.Domain.Customers;
 namespace CustomerService.Api.OpenApi;
 
 /// <summary>
-/// An example error body for each documented error response, with the code that response names
-/// first. The bodies are the ones the service really sends, taken from the errors that produce them.
+/// Example error bodies for each documented error response, one for each code the response names.
+/// The bodies are the ones the service really sends, taken from the errors that produce them.
 /// </summary>
 internal static class ErrorExamples
 {
@@ -23,6 +23,7 @@ internal static class ErrorExamples
         ApiErrors.For(ConflictException.DuplicateExternalId()),
         ApiErrors.For(ConflictException.DuplicateAccountAddress()),
         ApiErrors.For(ConflictException.CustomerNotActive(new CustomerNotActiveException(CustomerStatus.Suspended))),
+        ApiErrors.For(ConflictException.AccountLimitReached(new AccountLimitReachedException(1000))),
         ApiErrors.For(ConflictException.IdempotencyKeyInUse()),
         ApiErrors.For(new IdempotencyKeyReusedException()),
         ApiErrors.For(new PreconditionFailedException()),
@@ -33,21 +34,24 @@ internal static class ErrorExamples
         ErrorStatusCodes.ForStatus(StatusCodes.Status503ServiceUnavailable),
     ];
 
-    public static JsonNode? For(string status, string? description)
+    /// <summary>
+    /// The example body of each code that <paramref name="description"/> names, in the order it
+    /// names them; none for a success or an undescribed response.
+    /// </summary>
+    public static IReadOnlyList<(string Code, JsonNode Body)> For(string status, string? description)
     {
         if (status[0] is not ('4' or '5') || description is null)
         {
-            return null;
+            return [];
         }
 
-        var error = Known
-            .Select(candidate => (Error: candidate, Position: description.IndexOf($"`{candidate.Code}`", StringComparison.Ordinal)))
-            .Where(found => found.Position >= 0)
-            .OrderBy(found => found.Position)
-            .Select(found => found.Error)
-            .FirstOrDefault();
-        return error is null
-            ? null
-            : JsonSerializer.SerializeToNode(new ErrorEnvelope(error), ErrorJsonContext.Default.ErrorEnvelope);
+        return
+        [
+            .. Known
+                .Select(candidate => (Error: candidate, Position: description.IndexOf($"`{candidate.Code}`", StringComparison.Ordinal)))
+                .Where(found => found.Position >= 0)
+                .OrderBy(found => found.Position)
+                .Select(found => (found.Error.Code, JsonSerializer.SerializeToNode(new ErrorEnvelope(found.Error), ErrorJsonContext.Default.ErrorEnvelope)!)),
+        ];
     }
 }

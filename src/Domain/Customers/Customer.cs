@@ -78,9 +78,15 @@ public sealed class Customer
 
     /// <summary>
     /// Registers a blockchain account. Only an active customer takes one, the address must be valid
-    /// for its network, and the customer may not hold the same address twice.
+    /// for its network, the customer may not hold the same address twice, nor more than
+    /// <paramref name="maxAccounts"/> accounts.
     /// </summary>
-    public Account AddAccount(Network network, string? address, string? label, TimeProvider clock)
+    /// <remarks>
+    /// The count is checked on the accounts loaded with the customer; the version moved below makes
+    /// the save conditional on that state, so two additions racing for the last place cannot both
+    /// be saved.
+    /// </remarks>
+    public Account AddAccount(Network network, string? address, string? label, int maxAccounts, TimeProvider clock)
     {
         if (Status != CustomerStatus.Active)
         {
@@ -91,6 +97,11 @@ public sealed class Customer
         if (_accounts.Exists(account => account.Network == parsed.Network && account.Address == parsed.Value))
         {
             throw new DuplicateAccountAddressException();
+        }
+
+        if (_accounts.Count >= maxAccounts)
+        {
+            throw new AccountLimitReachedException(maxAccounts);
         }
 
         var now = Timestamps.UtcNow(clock);

@@ -74,6 +74,21 @@ public sealed class BehaviorTests
     }
 
     [Test]
+    public void Error_mapping_turns_a_customer_at_its_account_limit_into_a_conflict_that_says_the_limit()
+    {
+        var behavior = new ErrorMappingBehavior<Probe, string>();
+
+        var failure = Assert.ThrowsAsync<ConflictException>(() =>
+            behavior.Handle(new Probe(null, null), CancellationToken.None, () => throw new AccountLimitReachedException(1000)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.AccountLimitReached));
+            Assert.That(failure.ClientMessage, Does.Contain("1000 accounts"));
+        });
+    }
+
+    [Test]
     public void Error_mapping_turns_a_duplicate_account_into_a_conflict()
     {
         var behavior = new ErrorMappingBehavior<Probe, string>();

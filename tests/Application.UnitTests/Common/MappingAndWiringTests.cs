@@ -8,7 +8,9 @@ using CustomerService.Application.Customers.GetCustomer;
 using CustomerService.Application.Customers.ListCustomers;
 using CustomerService.Domain.Customers;
 using MediatR;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Moq;
 
 namespace CustomerService.Application.UnitTests.Common;
@@ -28,7 +30,7 @@ public sealed class MappingAndWiringTests
     {
         var doubles = new TestDoubles();
         var customer = doubles.NewCustomer(CustomerStatus.Active, "mapped");
-        var account = customer.AddAccount(Network.Bitcoin, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "cold", doubles.Clock);
+        var account = customer.AddAccount(Network.Bitcoin, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "cold", 1000, doubles.Clock);
         customer.ChangeStatus(CustomerStatus.Deleted, doubles.Clock);
 
         var dto = TestDoubles.Mapper.Map<CustomerDto>(customer);
@@ -88,10 +90,36 @@ public sealed class MappingAndWiringTests
         Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.CustomerNotActive));
     }
 
-    private static ServiceCollection Services(Mock<ICustomerRepository>? customers = null, Mock<IUnitOfWork>? unitOfWork = null)
+    [Test]
+    public void The_account_limit_is_1000_unless_Limits_AccountsPerCustomer_says_otherwise()
+    {
+        using var defaults = Services().BuildServiceProvider();
+        using var configured = Services(settings: new Dictionary<string, string?> { ["Limits:AccountsPerCustomer"] = "7" }).BuildServiceProvider();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(defaults.GetRequiredService<IOptions<AccountLimitOptions>>().Value.AccountsPerCustomer, Is.EqualTo(1000));
+            Assert.That(configured.GetRequiredService<IOptions<AccountLimitOptions>>().Value.AccountsPerCustomer, Is.EqualTo(7));
+        });
+    }
+
+    [TestCase("0")]
+    [TestCase("-5")]
+    public void An_account_limit_below_one_is_refused(string limit)
+    {
+        using var provider = Services(settings: new Dictionary<string, string?> { ["Limits:AccountsPerCustomer"] = limit }).BuildServiceProvider();
+
+        Assert.That(() => provider.GetRequiredService<IOptions<AccountLimitOptions>>().Value, Throws.TypeOf<OptionsValidationException>());
+    }
+
+    private static ServiceCollection Services(
+        Mock<ICustomerRepository>? customers = null,
+        Mock<IUnitOfWork>? unitOfWork = null,
+        Dictionary<string, string?>? settings = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
         services.AddApplication();
         services.AddSingleton((customers ?? new Mock<ICustomerRepository>()).Object);
         services.AddSingleton((unitOfWork ?? new Mock<IUnitOfWork>()).Object);

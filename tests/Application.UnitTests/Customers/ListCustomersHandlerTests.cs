@@ -8,6 +8,8 @@ namespace CustomerService.Application.UnitTests.Customers;
 
 public sealed class ListCustomersHandlerTests
 {
+    private const int PageSize = ListCustomersHandler.StreamPageSize;
+
     private TestDoubles _doubles = null!;
     private List<CustomerListFilter> _filters = null!;
 
@@ -21,8 +23,7 @@ public sealed class ListCustomersHandlerTests
     [Test]
     public async Task Without_a_limit_every_customer_is_streamed_and_no_cursor_is_given()
     {
-        var stored = Enumerable.Range(0, 5).Select(_ => _doubles.NewCustomer()).ToList();
-        Store(stored);
+        var stored = Store(5);
 
         var page = await Handle(new ListCustomersQuery(null, null, null, null));
 
@@ -30,15 +31,75 @@ public sealed class ListCustomersHandlerTests
         {
             Assert.That(page.NextCursor, Is.Null);
             Assert.That(await Ids(page), Is.EqualTo(stored.Select(customer => customer.Id)));
-            Assert.That(_filters.Single().Take, Is.Null);
+            Assert.That(_filters.Single().Take, Is.EqualTo(PageSize));
         });
+    }
+
+    [Test]
+    public async Task Without_a_limit_pages_are_read_one_after_another_each_after_the_last_customer_of_the_one_before()
+    {
+        var stored = Store((PageSize * 2) + 3);
+
+        var page = await Handle(new ListCustomersQuery(null, null, null, null));
+        var ids = await Ids(page);
+
+        Assert.That(ids, Is.EqualTo(stored.Select(customer => customer.Id)));
+        Assert.That(_filters.Select(filter => filter.After), Is.EqualTo(new[]
+        {
+            null,
+            CustomerCursor.After(stored[PageSize - 1]),
+            CustomerCursor.After(stored[(PageSize * 2) - 1]),
+        }));
+        Assert.That(_filters.Select(filter => filter.Take), Is.All.EqualTo(PageSize));
+    }
+
+    [Test]
+    public async Task Without_a_limit_the_first_page_is_read_before_the_answer_and_the_next_only_when_the_first_is_consumed()
+    {
+        var stored = Store(PageSize + 1);
+
+        var page = await Handle(new ListCustomersQuery(null, null, null, null));
+
+        Assert.That(_filters, Has.Count.EqualTo(1), "the first page is read by the handler itself");
+        await using var items = page.Items.GetAsyncEnumerator();
+        for (var i = 0; i < PageSize; i++)
+        {
+            Assert.That(await items.MoveNextAsync(), Is.True);
+        }
+
+        Assert.That(_filters, Has.Count.EqualTo(1), "no second page while the first is still being written");
+        Assert.That(await items.MoveNextAsync(), Is.True);
+        Assert.That(items.Current.Id, Is.EqualTo(stored[^1].Id));
+        Assert.That(_filters, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Without_a_limit_the_filter_and_cursor_carry_over_to_every_page()
+    {
+        Store(PageSize);
+        var after = new CustomerCursor(new DateTime(2020, 1, 2, 3, 4, 5, 6, DateTimeKind.Utc), Guid.CreateVersion7());
+
+        var page = await Handle(new ListCustomersQuery("active", null, null, after.Encode()));
+        await Ids(page);
+
+        Assert.That(_filters[0], Is.EqualTo(new CustomerListFilter(CustomerStatus.Active, null, after, PageSize)));
+        Assert.That(_filters.Skip(1).Select(filter => filter.Status), Is.All.EqualTo(CustomerStatus.Active));
+    }
+
+    [Test]
+    public void Without_a_limit_a_failure_of_the_first_page_fails_the_request_itself()
+    {
+        _doubles.Customers
+            .Setup(repository => repository.ListPageAsync(It.IsAny<CustomerListFilter>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("database down"));
+
+        Assert.That(() => Handle(new ListCustomersQuery(null, null, null, null)), Throws.InvalidOperationException);
     }
 
     [Test]
     public async Task With_a_limit_and_more_remaining_a_page_and_the_cursor_of_its_last_customer_are_given()
     {
-        var stored = Enumerable.Range(0, 4).Select(_ => _doubles.NewCustomer()).ToList();
-        Store(stored);
+        var stored = Store(4);
 
         var page = await Handle(new ListCustomersQuery(null, null, 3, null));
 
@@ -54,7 +115,7 @@ public sealed class ListCustomersHandlerTests
     [Test]
     public async Task With_a_limit_and_nothing_remaining_no_cursor_is_given()
     {
-        Store(Enumerable.Range(0, 3).Select(_ => _doubles.NewCustomer()).ToList());
+        Store(3);
 
         var page = await Handle(new ListCustomersQuery(null, null, 3, null));
 
@@ -68,7 +129,7 @@ public sealed class ListCustomersHandlerTests
     [Test]
     public async Task The_filter_carries_the_parsed_status_externalId_and_cursor()
     {
-        Store([]);
+        Store(0);
         var after = new CustomerCursor(new DateTime(2026, 1, 2, 3, 4, 5, 6, DateTimeKind.Utc), Guid.CreateVersion7());
 
         var page = await Handle(new ListCustomersQuery("suspended", "customer-7", 10, after.Encode()));
@@ -77,11 +138,25 @@ public sealed class ListCustomersHandlerTests
         Assert.That(await Ids(page), Is.Empty);
     }
 
-    private void Store(List<Customer> customers) =>
+    /// <summary>Stores <paramref name="count"/> customers, listed the way the database lists them.</summary>
+    private List<Customer> Store(int count)
+    {
+        var customers = Enumerable.Range(0, count)
+            .Select(_ => _doubles.NewCustomer())
+            .OrderBy(customer => customer.CreatedAt)
+            .ThenBy(customer => customer.Id)
+            .ToList();
         _doubles.Customers
-            .Setup(repository => repository.ListAsync(It.IsAny<CustomerListFilter>(), It.IsAny<CancellationToken>()))
+            .Setup(repository => repository.ListPageAsync(It.IsAny<CustomerListFilter>(), It.IsAny<CancellationToken>()))
             .Callback<CustomerListFilter, CancellationToken>((filter, _) => _filters.Add(filter))
-            .Returns<CustomerListFilter, CancellationToken>((filter, _) => customers.Take(filter.Take ?? int.MaxValue).ToAsyncEnumerable());
+            .ReturnsAsync((CustomerListFilter filter, CancellationToken _) => [.. customers.Where(customer => IsAfter(customer, filter.After)).Take(filter.Take)]);
+        return customers;
+    }
+
+    private static bool IsAfter(Customer customer, CustomerCursor? cursor) =>
+        cursor is null
+        || customer.CreatedAt > cursor.CreatedAt
+        || (customer.CreatedAt == cursor.CreatedAt && customer.Id.CompareTo(cursor.Id) > 0);
 
     private Task<CustomerPage> Handle(ListCustomersQuery query) =>
         new ListCustomersHandler(_doubles.Customers.Object, TestDoubles.Mapper).Handle(query, CancellationToken.None);

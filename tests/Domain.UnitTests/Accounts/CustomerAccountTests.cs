@@ -8,6 +8,7 @@ public sealed class CustomerAccountTests
 {
     private const string Checksummed = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
     private const string Solana = "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA";
+    private const int MaxAccounts = 1000;
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
@@ -16,7 +17,7 @@ public sealed class CustomerAccountTests
     {
         var customer = NewCustomer();
 
-        var account = customer.AddAccount(Network.Ethereum, Checksummed.ToLowerInvariant(), "treasury", _clock);
+        var account = customer.AddAccount(Network.Ethereum, Checksummed.ToLowerInvariant(), "treasury", MaxAccounts, _clock);
 
         Assert.Multiple(() =>
         {
@@ -35,7 +36,7 @@ public sealed class CustomerAccountTests
         var customer = NewCustomer();
         _clock.Advance(TimeSpan.FromSeconds(5));
 
-        customer.AddAccount(Network.Solana, Solana, label: null, _clock);
+        customer.AddAccount(Network.Solana, Solana, label: null, MaxAccounts, _clock);
 
         Assert.Multiple(() =>
         {
@@ -53,7 +54,7 @@ public sealed class CustomerAccountTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(() => customer.AddAccount(Network.Solana, Solana, null, _clock), Throws.TypeOf<CustomerNotActiveException>());
+            Assert.That(() => customer.AddAccount(Network.Solana, Solana, null, MaxAccounts, _clock), Throws.TypeOf<CustomerNotActiveException>());
             Assert.That(customer.Accounts, Is.Empty);
             Assert.That(customer.Version, Is.EqualTo(1));
         });
@@ -64,7 +65,7 @@ public sealed class CustomerAccountTests
     {
         var customer = NewCustomer();
 
-        var refusal = Assert.Throws<DomainValidationException>(() => customer.AddAccount(Network.Bitcoin, Checksummed, null, _clock));
+        var refusal = Assert.Throws<DomainValidationException>(() => customer.AddAccount(Network.Bitcoin, Checksummed, null, MaxAccounts, _clock));
 
         Assert.Multiple(() =>
         {
@@ -77,10 +78,10 @@ public sealed class CustomerAccountTests
     public void AddAccount_with_the_same_address_twice_is_refused()
     {
         var customer = NewCustomer();
-        customer.AddAccount(Network.Ethereum, Checksummed, null, _clock);
+        customer.AddAccount(Network.Ethereum, Checksummed, null, MaxAccounts, _clock);
 
         Assert.That(
-            () => customer.AddAccount(Network.Ethereum, Checksummed.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal), null, _clock),
+            () => customer.AddAccount(Network.Ethereum, Checksummed.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal), null, MaxAccounts, _clock),
             Throws.TypeOf<DuplicateAccountAddressException>());
     }
 
@@ -88,9 +89,9 @@ public sealed class CustomerAccountTests
     public void AddAccount_with_the_same_address_on_another_network_is_accepted()
     {
         var customer = NewCustomer();
-        customer.AddAccount(Network.Ethereum, Checksummed, null, _clock);
+        customer.AddAccount(Network.Ethereum, Checksummed, null, MaxAccounts, _clock);
 
-        customer.AddAccount(Network.Base, Checksummed, null, _clock);
+        customer.AddAccount(Network.Base, Checksummed, null, MaxAccounts, _clock);
 
         Assert.That(customer.Accounts.Select(account => account.Network), Is.EqualTo(new[] { Network.Ethereum, Network.Base }));
     }
@@ -103,9 +104,9 @@ public sealed class CustomerAccountTests
         Assert.Multiple(() =>
         {
             Assert.That(
-                Assert.Throws<DomainValidationException>(() => customer.AddAccount(Network.Solana, Solana, new string('x', 101), _clock))!.Field,
+                Assert.Throws<DomainValidationException>(() => customer.AddAccount(Network.Solana, Solana, new string('x', 101), MaxAccounts, _clock))!.Field,
                 Is.EqualTo("label"));
-            Assert.That(customer.AddAccount(Network.Solana, Solana, new string('x', 100), _clock).Label, Has.Length.EqualTo(100));
+            Assert.That(customer.AddAccount(Network.Solana, Solana, new string('x', 100), MaxAccounts, _clock).Label, Has.Length.EqualTo(100));
         });
     }
 
@@ -118,7 +119,7 @@ public sealed class CustomerAccountTests
     {
         var customer = NewCustomer();
 
-        var refused = Assert.Throws<DomainValidationException>(() => customer.AddAccount(Network.Solana, Solana, label, _clock));
+        var refused = Assert.Throws<DomainValidationException>(() => customer.AddAccount(Network.Solana, Solana, label, MaxAccounts, _clock));
 
         Assert.Multiple(() =>
         {
@@ -130,7 +131,7 @@ public sealed class CustomerAccountTests
     [Test]
     public void Label_with_inner_spaces_and_unicode_is_kept_as_given()
     {
-        var account = NewCustomer().AddAccount(Network.Solana, Solana, "Trésor – cold wallet ✓", _clock);
+        var account = NewCustomer().AddAccount(Network.Solana, Solana, "Trésor – cold wallet ✓", MaxAccounts, _clock);
 
         Assert.That(account.Label, Is.EqualTo("Trésor – cold wallet ✓"));
     }
@@ -140,10 +141,36 @@ public sealed class CustomerAccountTests
     {
         var customer = NewCustomer();
 
-        var first = customer.AddAccount(Network.Ethereum, Checksummed, null, _clock);
-        var second = customer.AddAccount(Network.Solana, Solana, null, _clock);
+        var first = customer.AddAccount(Network.Ethereum, Checksummed, null, MaxAccounts, _clock);
+        var second = customer.AddAccount(Network.Solana, Solana, null, MaxAccounts, _clock);
 
         Assert.That(second.CreatedAt, Is.GreaterThan(first.CreatedAt));
+    }
+
+    [Test]
+    public void AddAccount_up_to_the_limit_is_accepted_and_the_one_over_it_is_refused_changing_nothing()
+    {
+        var customer = NewCustomer();
+        customer.AddAccount(Network.Ethereum, Checksummed, null, maxAccounts: 2, _clock);
+        customer.AddAccount(Network.Solana, Solana, null, maxAccounts: 2, _clock);
+
+        var refused = Assert.Throws<AccountLimitReachedException>(() => customer.AddAccount(Network.Base, Checksummed, null, maxAccounts: 2, _clock));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused!.Message, Does.Contain("2 accounts"));
+            Assert.That(customer.Accounts, Has.Count.EqualTo(2));
+            Assert.That(customer.Version, Is.EqualTo(3), "only the two accepted additions moved the version");
+        });
+    }
+
+    [Test]
+    public void AddAccount_of_an_address_the_customer_already_holds_is_a_duplicate_even_at_the_limit()
+    {
+        var customer = NewCustomer();
+        customer.AddAccount(Network.Ethereum, Checksummed, null, maxAccounts: 1, _clock);
+
+        Assert.That(() => customer.AddAccount(Network.Ethereum, Checksummed, null, maxAccounts: 1, _clock), Throws.TypeOf<DuplicateAccountAddressException>());
     }
 
     private Customer NewCustomer(CustomerStatus status = CustomerStatus.Active) =>

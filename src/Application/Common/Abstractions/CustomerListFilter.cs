@@ -3,4 +3,4 @@ using CustomerService.Domain.Customers;
 namespace CustomerService.Application.Common.Abstractions;
 
 /// <summary>Which customers to list: only those after <paramref name="After"/>, at most <paramref name="Take"/>.</summary>
-public sealed record CustomerListFilter(CustomerStatus? Status, string? ExternalId, CustomerCursor? After, int? Take);
+public sealed record CustomerListFilter(CustomerStatus? Status, string? ExternalId, CustomerCursor? After, int Take);

@@ -16,6 +16,10 @@ public interface ICustomerRepository
     /// <summary>Reads a customer, with its accounts, without tracking it.</summary>
     Task<Customer?> FindAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Streams customers ordered by creation time then id, with their accounts.</summary>
-    IAsyncEnumerable<Customer> ListAsync(CustomerListFilter filter, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads one page of customers ordered by creation time then id, with their accounts. The query
+    /// has run to its end when the page is returned, so nothing stays open on the database while the
+    /// caller uses it.
+    /// </summary>
+    Task<IReadOnlyList<Customer>> ListPageAsync(CustomerListFilter filter, CancellationToken cancellationToken);
 }

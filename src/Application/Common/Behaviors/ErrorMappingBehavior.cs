@@ -26,6 +26,10 @@ public sealed class ErrorMappingBehavior<TRequest, TResponse> : IPipelineBehavio
         {
             throw ConflictException.CustomerNotActive(exception);
         }
+        catch (AccountLimitReachedException exception)
+        {
+            throw ConflictException.AccountLimitReached(exception);
+        }
         catch (DuplicateAccountAddressException)
         {
             throw ConflictException.DuplicateAccountAddress();

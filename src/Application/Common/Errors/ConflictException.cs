@@ -19,6 +19,13 @@ public sealed class ConflictException(string code, string message)
         return new(ErrorCodes.CustomerNotActive, refused.Message);
     }
 
+    /// <summary>The domain refused a new account because the customer holds as many as it may; its rule says how many.</summary>
+    public static ConflictException AccountLimitReached(AccountLimitReachedException refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        return new(ErrorCodes.AccountLimitReached, refused.Message);
+    }
+
     public static ConflictException IdempotencyKeyInUse() =>
         new(ErrorCodes.IdempotencyKeyInUse, "A request with this Idempotency-Key is still being processed; retry later.");
 }

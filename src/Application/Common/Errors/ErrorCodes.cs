@@ -13,6 +13,7 @@ public static class ErrorCodes
     public const string DuplicateExternalId = "DUPLICATE_EXTERNAL_ID";
     public const string DuplicateAccountAddress = "DUPLICATE_ACCOUNT_ADDRESS";
     public const string CustomerNotActive = "CUSTOMER_NOT_ACTIVE";
+    public const string AccountLimitReached = "ACCOUNT_LIMIT_REACHED";
     public const string IdempotencyKeyInUse = "IDEMPOTENCY_KEY_IN_USE";
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string PreconditionFailed = "PRECONDITION_FAILED";

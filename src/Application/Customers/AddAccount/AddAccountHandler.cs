@@ -4,6 +4,7 @@ using CustomerService.Application.Common.Abstractions;
 using CustomerService.Application.Common.Errors;
 using CustomerService.Domain.Customers;
 using MediatR;
+using Microsoft.Extensions.Options;
 
 namespace CustomerService.Application.Customers.AddAccount;
 
@@ -11,21 +12,24 @@ public sealed class AddAccountHandler(
     ICustomerRepository customers,
     IUnitOfWork unitOfWork,
     TimeProvider clock,
-    IMapper mapper) : IRequestHandler<AddAccountCommand, AccountDto>
+    IMapper mapper,
+    IOptions<AccountLimitOptions> limits) : IRequestHandler<AddAccountCommand, AccountDto>
 {
     public Task<AccountDto> Handle(AddAccountCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var network = LowercaseNames<Network>.Parse(request.Network);
+        var maxAccounts = limits.Value.AccountsPerCustomer;
 
         // Adding an account moves the customer's version, so two racing additions to one customer
-        // cannot both pass the aggregate's checks on stale state: the loser runs again.
+        // cannot both pass the aggregate's checks (the account limit among them) on stale state:
+        // the loser runs again, on the state the winner saved.
         return OptimisticConcurrency.RetryAsync(unitOfWork, async () =>
         {
             var customer = await customers.FindForUpdateAsync(request.CustomerId, cancellationToken)
                 ?? throw NotFoundException.Customer();
 
-            var account = customer.AddAccount(network, request.Address, request.Label, clock);
+            var account = customer.AddAccount(network, request.Address, request.Label, maxAccounts, clock);
 
             // (network, address) is unique per participant by a unique index, which settles
             // races between customers.

@@ -9,6 +9,9 @@ namespace CustomerService.Application.Customers.ListCustomers;
 public sealed class ListCustomersHandler(ICustomerRepository customers, IMapper mapper)
     : IRequestHandler<ListCustomersQuery, CustomerPage>
 {
+    /// <summary>How many customers the unlimited list reads from the database at a time.</summary>
+    public const int StreamPageSize = 256;
+
     public async Task<CustomerPage> Handle(ListCustomersQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -17,37 +20,49 @@ public sealed class ListCustomersHandler(ICustomerRepository customers, IMapper 
 
         if (request.Limit is not { } limit)
         {
-            // No limit: every customer, mapped one at a time as the database yields it, so memory
-            // stays flat however many there are.
-            var all = customers.ListAsync(new CustomerListFilter(status, request.ExternalId, after, Take: null), cancellationToken);
-            return new CustomerPage(Map(all, cancellationToken), NextCursor: null);
+            // No limit: every customer, streamed page after page. The first page is read here, so a
+            // database that cannot serve fails the request before its answer has begun.
+            var filter = new CustomerListFilter(status, request.ExternalId, after, StreamPageSize);
+            var first = await customers.ListPageAsync(filter, cancellationToken);
+            return new CustomerPage(Stream(first, filter, cancellationToken), NextCursor: null);
         }
 
         // One row more than asked tells whether another page follows without a second query.
-        var page = new List<Customer>(Math.Min(limit + 1, 64));
-        var filter = new CustomerListFilter(status, request.ExternalId, after, Take: limit + 1);
-        await foreach (var customer in customers.ListAsync(filter, cancellationToken))
-        {
-            page.Add(customer);
-        }
-
+        var page = await customers.ListPageAsync(new CustomerListFilter(status, request.ExternalId, after, limit + 1), cancellationToken);
         string? nextCursor = null;
         if (page.Count > limit)
         {
-            page.RemoveAt(limit);
+            page = [.. page.Take(limit)];
             nextCursor = CustomerCursor.After(page[^1]).Encode();
         }
 
-        return new CustomerPage(Map(page.ToAsyncEnumerable(), cancellationToken), nextCursor);
+        return new CustomerPage(page.Select(mapper.Map<CustomerDto>).ToAsyncEnumerable(), nextCursor);
     }
 
-    private async IAsyncEnumerable<CustomerDto> Map(
-        IAsyncEnumerable<Customer> source,
+    /// <summary>
+    /// Each customer of <paramref name="page"/>, then of the pages after it, keyset-paged by
+    /// (createdAt, id). A page's query has ended before its first customer is handed on, so a
+    /// client that reads slowly holds no database read open, and only one page is in memory.
+    /// </summary>
+    private async IAsyncEnumerable<CustomerDto> Stream(
+        IReadOnlyList<Customer> page,
+        CustomerListFilter filter,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var customer in source.WithCancellation(cancellationToken))
+        while (true)
         {
-            yield return mapper.Map<CustomerDto>(customer);
+            foreach (var customer in page)
+            {
+                yield return mapper.Map<CustomerDto>(customer);
+            }
+
+            if (page.Count < filter.Take)
+            {
+                yield break;
+            }
+
+            filter = filter with { After = CustomerCursor.After(page[^1]) };
+            page = await customers.ListPageAsync(filter, cancellationToken);
         }
     }
 }

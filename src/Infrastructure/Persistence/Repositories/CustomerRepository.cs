@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerService.Infrastructure.Persistence.Repositories;
 
 /// <summary>
-/// Customers of the current participant (the context's query filter scopes every read). The hot
-/// queries are compiled once, so a request neither builds a LINQ tree nor looks one up in the query
-/// cache. Accounts are always loaded oldest first, as the contract says.
+/// Customers of the current participant (the context's query filter scopes every read). The reads
+/// of one customer are compiled once, so a request neither builds a LINQ tree nor looks one up in
+/// the query cache. Lists are read a page at a time, each page's query run to its end before the
+/// page is handed over. Accounts are always loaded oldest first, as the contract says.
 /// </summary>
 /// <remarks>
 /// Reads that are not for update load customers and accounts as flat rows of one left join, and
@@ -25,7 +26,7 @@ internal sealed class CustomerRepository(CustomerDbContext context) : ICustomerR
                 .Include(customer => customer.Accounts.OrderBy(account => account.CreatedAt).ThenBy(account => account.Id))
                 .FirstOrDefault(customer => customer.Id == id));
 
-    // The two queries below are WithAccounts written out: a compiled query cannot call a method.
+    // The query below is WithAccounts written out: a compiled query cannot call a method.
     private static readonly Func<CustomerDbContext, Guid, IAsyncEnumerable<CustomerAccount>> FindUntracked =
         EF.CompileAsyncQuery((CustomerDbContext db, Guid id) =>
             db.Customers
@@ -37,21 +38,6 @@ internal sealed class CustomerRepository(CustomerDbContext context) : ICustomerR
                     account => EF.Property<Guid>(account, AccountConfiguration.CustomerIdColumn),
                     (customer, account) => new { customer, account })
                 .OrderBy(row => row.account!.CreatedAt)
-                .ThenBy(row => row.account!.Id)
-                .Select(row => new CustomerAccount(row.customer, row.account)));
-
-    private static readonly Func<CustomerDbContext, IAsyncEnumerable<CustomerAccount>> ListAll =
-        EF.CompileAsyncQuery((CustomerDbContext db) =>
-            db.Customers
-                .AsNoTracking()
-                .LeftJoin(
-                    db.Set<Account>(),
-                    customer => customer.Id,
-                    account => EF.Property<Guid>(account, AccountConfiguration.CustomerIdColumn),
-                    (customer, account) => new { customer, account })
-                .OrderBy(row => row.customer.CreatedAt)
-                .ThenBy(row => row.customer.Id)
-                .ThenBy(row => row.account!.CreatedAt)
                 .ThenBy(row => row.account!.Id)
                 .Select(row => new CustomerAccount(row.customer, row.account)));
 
@@ -70,15 +56,9 @@ internal sealed class CustomerRepository(CustomerDbContext context) : ICustomerR
         return null;
     }
 
-    public IAsyncEnumerable<Customer> ListAsync(CustomerListFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Customer>> ListPageAsync(CustomerListFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (filter is { Status: null, ExternalId: null, After: null, Take: null })
-        {
-            // The whole list, the common case: one compiled query.
-            return Assemble(ListAll(context), cancellationToken);
-        }
-
         var query = context.Customers.AsNoTracking();
 
         if (filter.Status is { } status)
@@ -98,12 +78,17 @@ internal sealed class CustomerRepository(CustomerDbContext context) : ICustomerR
                 || (customer.CreatedAt == after.CreatedAt && customer.Id.CompareTo(after.Id) > 0));
         }
 
-        if (filter.Take is { } take)
+        query = query.OrderBy(customer => customer.CreatedAt).ThenBy(customer => customer.Id).Take(filter.Take);
+
+        // Read to the end here: the reader (and on SQLite its read transaction) is gone before the
+        // caller gets the page, however long it then takes over it.
+        var page = new List<Customer>(Math.Min(filter.Take, 256));
+        await foreach (var customer in Assemble(WithAccounts(context, query).AsAsyncEnumerable(), cancellationToken))
         {
-            query = query.OrderBy(customer => customer.CreatedAt).ThenBy(customer => customer.Id).Take(take);
+            page.Add(customer);
         }
 
-        return Assemble(WithAccounts(context, query).AsAsyncEnumerable(), cancellationToken);
+        return page;
     }
 
     /// <summary>

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using CustomerService.Application.Common.Abstractions;
+using CustomerService.Application.Customers.ListCustomers;
+using CustomerService.Domain.Customers;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Moq;
+
+namespace CustomerService.Api.IntegrationTests;
+
+/// <summary>
+/// The full list fails after its answer has begun (its second database page cannot be read): the
+/// client sees a broken transfer, never an array that looks complete, and the failure is logged
+/// once, with the request id.
+/// </summary>
+public sealed class ListCustomersStreamFailureTests : ServiceFixture
+{
+    private const string Secret = "secret-mid-stream-detail";
+
+    private readonly CapturingLoggerProvider _logs = new();
+    private WebApplicationFactory<Program> _failing = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public void StartFailingService()
+    {
+        _failing = Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Scoped(_ => FailingOnSecondPage()));
+            services.AddSingleton<ILoggerProvider>(_logs);
+        }));
+        _client = _failing.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public void StopFailingService()
+    {
+        _client.Dispose();
+        _failing.Dispose();
+    }
+
+    [Test]
+    public async Task A_failure_after_the_stream_began_aborts_the_response_and_is_logged_once_with_the_request_id()
+    {
+        var requestId = $"stream-failure-{Guid.NewGuid():N}";
+        using var request = ContractClient.Request(HttpMethod.Get, ContractClient.CustomersPath);
+        request.Headers.Add("X-Request-Id", requestId);
+
+        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), "the answer had begun before the failure");
+        await using var body = await response.Content.ReadAsStreamAsync();
+
+        Assert.That(async () => await body.CopyToAsync(Stream.Null), Throws.InstanceOf<IOException>());
+        var logged = _logs.Entries.Where(entry => entry.Level >= LogLevel.Warning && entry.RequestIds.Contains(requestId)).ToList();
+        Assert.That(logged, Has.Count.EqualTo(1), string.Join(Environment.NewLine, logged.Select(entry => $"{entry.Category}: {entry.Message}")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(logged[0].Level, Is.EqualTo(LogLevel.Error));
+            Assert.That(logged[0].Message, Does.Contain(requestId));
+            Assert.That(logged[0].Exception?.Message, Is.EqualTo(Secret));
+        });
+    }
+
+    /// <summary>A repository whose first page is a full one and whose next page cannot be read.</summary>
+    private static ICustomerRepository FailingOnSecondPage()
+    {
+        var firstPage = Enumerable.Range(0, ListCustomersHandler.StreamPageSize)
+            .Select(i => Customer.Create("participant-test", $"customer-{i}", CustomerStatus.Active, TimeProvider.System))
+            .ToList();
+        var repository = new Mock<ICustomerRepository>();
+        repository.Setup(r => r.ListPageAsync(It.Is<CustomerListFilter>(filter => filter.After == null), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(firstPage);
+        repository.Setup(r => r.ListPageAsync(It.Is<CustomerListFilter>(filter => filter.After != null), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException(Secret));
+        return repository.Object;
+    }
+
+    private sealed record Entry(string Category, LogLevel Level, string Message, Exception? Exception, IReadOnlyList<string> RequestIds);
+
+    /// <summary>Keeps every log entry with the request ids of its scopes.</summary>
+    private sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
+    {
+        private readonly ConcurrentQueue<Entry> _entries = new();
+        private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+        public IEnumerable<Entry> Entries => _entries;
+
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, this);
+
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class CapturingLogger(string category, CapturingLoggerProvider provider) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => provider._scopes.Push(state);
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var requestIds = new List<string>();
+                provider._scopes.ForEachScope(
+                    (scope, ids) =>
+                    {
+                        if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+                        {
+                            ids.AddRange(pairs.Where(pair => pair.Key == "RequestId").Select(pair => pair.Value?.ToString() ?? string.Empty));
+                        }
+                    },
+                    requestIds);
+                provider._entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), exception, requestIds));
+            }
+        }
+    }
+}
