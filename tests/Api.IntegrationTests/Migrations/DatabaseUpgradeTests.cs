@@ -1,11 +1,12 @@
 namespace CustomerService.Api.IntegrationTests.Migrations;
 
 /// <summary>
-/// A database made by any released version upgrades in place when the service starts (contract
-/// section 5, <c>Database:MigrateOnStartup</c>) and keeps every customer, account and idempotency
-/// key visible to its participant. Each database is built at a historical migration with EF Core's
-/// migrator, which is also what the migration bundle runs, and filled with rows as that version
-/// wrote them; the service then migrates it to the head and is read back through HTTP.
+/// A database made by any released version upgrades in place and keeps every customer, account and
+/// idempotency key visible to its participant. Each database is built at a historical migration
+/// and filled with rows as that version wrote them; the service then migrates it to the last
+/// migration at start (contract section 5, <c>Database:MigrateOnStartup</c>) and is read back
+/// through HTTP. Run by tests/migrations/bundle-upgrade.sh, the migration bundle builds and
+/// upgrades the databases instead (see <see cref="MigrationEngine.MigrateToAsync"/>).
 /// </summary>
 public sealed class DatabaseUpgradeTests
 {
@@ -22,14 +23,14 @@ public sealed class DatabaseUpgradeTests
         select new TestCaseData(engine).SetArgDisplayNames(engine);
 
     [TestCaseSource(nameof(ReleasedSchemas))]
-    public async Task A_database_made_at_a_released_migration_upgrades_at_start_with_every_row_visible_to_its_participant(string engineName, string migration)
+    public async Task A_database_made_at_a_released_migration_upgrades_with_every_row_visible_to_its_participant(string engineName, string migration)
     {
         await using var engine = MigrationEngines.Create(engineName);
         var data = new LegacyData();
         await engine.MigrateToAsync(migration);
         await data.WriteAsync(engine, engine.LayoutAt(migration));
 
-        using var service = engine.StartService();
+        using var service = await engine.UpgradeAndStartServiceAsync();
 
         await UpgradeReadBack.AssertEverythingVisibleAsync(service, data.Customers, data.Accounts, WrittenAt(engine.LayoutAt(migration), data));
     }
@@ -43,7 +44,7 @@ public sealed class DatabaseUpgradeTests
         await engine.MigrateToAsync(engine.MigrationNamed("IdempotencyKeys"));
         await data.WriteIdempotentCreatesAsync(engine);
 
-        using var service = engine.StartService();
+        using var service = await engine.UpgradeAndStartServiceAsync();
 
         await UpgradeReadBack.AssertEverythingVisibleAsync(service, data.Customers, data.Accounts, data.IdempotentCreates);
     }
@@ -57,7 +58,7 @@ public sealed class DatabaseUpgradeTests
         await MakeUnfilledAsync(engine, data);
         await LegacyRows.InsertAsync(engine, again, RowLayout.AccountsCarryParticipant);
 
-        using var service = engine.StartService();
+        using var service = await engine.UpgradeAndStartServiceAsync();
 
         // The participant sees one account per address, as the contract requires: the one it has used since.
         var visible = data.Accounts.Where(account => account != data.SolanaOfA).Append(again).ToList();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CustomerService.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -34,8 +35,13 @@ public abstract class MigrationEngine : IAsyncDisposable
     /// <summary>This engine's migrations, oldest first.</summary>
     public IReadOnlyList<string> Migrations => _migrations ??= ReadMigrations();
 
-    /// <summary>The service on this engine's database, applying pending migrations at start.</summary>
-    public abstract CustomerServiceFactory StartService();
+    /// <summary>
+    /// The migration bundle of this engine that <c>CUSTOMER_SERVICE_{ENGINE}_MIGRATION_BUNDLE</c>
+    /// names (tests/migrations/bundle-upgrade.sh builds one): when set, migrations are applied by it,
+    /// as the container's migrator does, rather than by EF Core's migrator in this process.
+    /// </summary>
+    private string? Bundle =>
+        Environment.GetEnvironmentVariable($"CUSTOMER_SERVICE_{Name.ToUpperInvariant()}_MIGRATION_BUNDLE") is { Length: > 0 } bundle ? bundle : null;
 
     /// <summary>The full id of the migration named <paramref name="name"/>.</summary>
     public string MigrationNamed(string name) => Migrations.Single(id => id.EndsWith($"_{name}", StringComparison.Ordinal));
@@ -47,11 +53,33 @@ public abstract class MigrationEngine : IAsyncDisposable
         return LayoutChanges.Last(change => IndexOf(MigrationNamed(change.Migration)) <= position).Layout;
     }
 
-    /// <summary>Migrates the database up to and including <paramref name="migration"/>, as the service or the bundle would.</summary>
+    /// <summary>Migrates the database up to and including <paramref name="migration"/>, with EF Core's migrator or the bundle.</summary>
     public async Task MigrateToAsync(string migration)
     {
+        if (Bundle is { } bundle)
+        {
+            await RunBundleAsync(bundle, migration);
+            return;
+        }
+
         await using var context = CreateContext();
         await context.GetService<IMigrator>().MigrateAsync(migration);
+    }
+
+    /// <summary>
+    /// Upgrades the database to the last migration and starts the service on it: the service
+    /// migrates at start (<c>Database:MigrateOnStartup</c>), or the bundle has done it and the
+    /// service is told not to.
+    /// </summary>
+    public async Task<CustomerServiceFactory> UpgradeAndStartServiceAsync()
+    {
+        if (Bundle is { } bundle)
+        {
+            await RunBundleAsync(bundle, migration: null);
+            return StartService(migrateOnStartup: false);
+        }
+
+        return StartService(migrateOnStartup: true);
     }
 
     /// <summary>
@@ -89,6 +117,29 @@ public abstract class MigrationEngine : IAsyncDisposable
 
     /// <summary>A context on this engine's database, for its migrator and its type mappings; it never runs a query of the model.</summary>
     protected abstract CustomerDbContext CreateContext();
+
+    /// <summary>The connection string of this engine's database, for the bundle.</summary>
+    protected abstract string ConnectionString { get; }
+
+    /// <summary>The service on this engine's database.</summary>
+    protected abstract CustomerServiceFactory StartService(bool migrateOnStartup);
+
+    private async Task RunBundleAsync(string bundle, string? migration)
+    {
+        var start = new ProcessStartInfo(bundle) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (migration is not null)
+        {
+            start.ArgumentList.Add(migration);
+        }
+
+        start.ArgumentList.Add("--connection");
+        start.ArgumentList.Add(ConnectionString);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.That(process.ExitCode, Is.Zero, $"the bundle failed:\n{await output}\n{await errors}");
+    }
 
     private List<string> ReadMigrations()
     {

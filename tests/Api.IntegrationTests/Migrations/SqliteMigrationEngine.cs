@@ -26,7 +26,6 @@ public sealed class SqliteMigrationEngine : MigrationEngine
         VALUES ('20261125022644_AccountAddressUniquePerParticipant', '10.0.15');
         """;
 
-    public override CustomerServiceFactory StartService() => new(_databaseFile);
 
     public override ValueTask DisposeAsync()
     {
@@ -34,7 +33,11 @@ public sealed class SqliteMigrationEngine : MigrationEngine
         return ValueTask.CompletedTask;
     }
 
+    protected override string ConnectionString => $"Data Source={_databaseFile}";
+
     protected override CustomerDbContext CreateContext() =>
-        new SqliteCustomerDbContext(
-            new DbContextOptionsBuilder<SqliteCustomerDbContext>().UseSqlite($"Data Source={_databaseFile}").Options);
+        new SqliteCustomerDbContext(new DbContextOptionsBuilder<SqliteCustomerDbContext>().UseSqlite(ConnectionString).Options);
+
+    protected override CustomerServiceFactory StartService(bool migrateOnStartup) =>
+        new(_databaseFile, settings: new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = migrateOnStartup ? "true" : "false" });
 }
