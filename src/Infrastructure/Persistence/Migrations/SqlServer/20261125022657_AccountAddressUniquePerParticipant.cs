@@ -30,6 +30,18 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.SqlServer
                 defaultValue: "",
                 collation: "Latin1_General_100_BIN2");
 
+            // Accounts written before this migration belong to their customer's participant; the
+            // column is filled from it before the unique index is built (a database that applied
+            // this migration before it did so is repaired by FillAccountParticipants). EXEC: a
+            // script runs this migration as one batch, compiled before the column exists.
+            migrationBuilder.Sql(
+                """
+                EXEC(N'UPDATE [a]
+                SET [a].[ParticipantId] = [c].[ParticipantId]
+                FROM [Accounts] AS [a]
+                INNER JOIN [Customers] AS [c] ON [c].[Id] = [a].[CustomerId];');
+                """);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_ParticipantId_Network_Address",
                 table: "Accounts",

@@ -18,6 +18,16 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                 nullable: false,
                 defaultValue: "");
 
+            // Accounts written before this migration belong to their customer's participant; the
+            // column is filled from it before the unique index is built (a database that applied
+            // this migration before it did so is repaired by FillAccountParticipants).
+            migrationBuilder.Sql(
+                """
+                UPDATE "Accounts"
+                SET "ParticipantId" = (
+                    SELECT "Customers"."ParticipantId" FROM "Customers" WHERE "Customers"."Id" = "Accounts"."CustomerId");
+                """);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_ParticipantId_Network_Address",
                 table: "Accounts",
