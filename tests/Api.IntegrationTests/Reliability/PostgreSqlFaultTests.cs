@@ -48,6 +48,29 @@ public sealed class PostgreSqlFaultTests
     }
 
     [Test]
+    public async Task Server_with_no_connection_left_returns_503_with_retry_after()
+    {
+        var database = Engine.NewDatabase();
+        var role = $"no_connections_left_{Guid.NewGuid():N}";
+        await ExecuteAsync(database, $"""CREATE ROLE "{role}" LOGIN CONNECTION LIMIT 0""");
+        try
+        {
+            // The server refuses every connection of this role as it would any over max_connections (53300).
+            var full = new NpgsqlConnectionStringBuilder(Engine.ConnectionString(database)) { Username = role }.ConnectionString;
+
+            using var response = await SendToServiceOnAsync(full);
+
+            await response.AssertErrorAsync(503, "SERVICE_UNAVAILABLE");
+            Assert.That(response.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+        }
+        finally
+        {
+            await ExecuteAsync(database, $"""DROP ROLE "{role}" """);
+            Engine.DeleteDatabase(database);
+        }
+    }
+
+    [Test]
     public async Task Connections_the_server_ended_are_retried_and_the_request_succeeds()
     {
         using var factory = new CustomerServiceFactory();
@@ -154,6 +177,14 @@ public sealed class PostgreSqlFaultTests
     /// <summary>A connection of the test's own, never one from the service's pool.</summary>
     private static NpgsqlConnection OwnConnection(string database) =>
         new(new NpgsqlConnectionStringBuilder(Engine.ConnectionString(database)) { Pooling = false }.ConnectionString);
+
+    private static async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = OwnConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     private static async Task<T> ExecuteScalarAsync<T>(string database, string sql)
     {
