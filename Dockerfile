@@ -4,6 +4,7 @@
 #   runtime  (default) the Api, as a non-root user on port 8080, with a health check
 #   migrator           an EF Core migration bundle that applies the SQL Server migrations:
 #                      docker run --rm IMAGE --connection "Server=...;Database=...;..."
+#                      (the PostgreSQL ones with --build-arg MIGRATIONS_CONTEXT=PostgreSqlCustomerDbContext)
 
 # ---- build: restore, then publish the Api ----
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -34,12 +35,13 @@ COPY src/ src/
 RUN dotnet publish src/Api/Api.csproj --configuration Release --no-restore --runtime "$(cat /tmp/rid)" \
       --self-contained false --output /app/publish -p:UseAppHost=false
 
-# ---- bundle: the SQL Server migrations as one executable ----
+# ---- bundle: one provider's migrations (SQL Server's by default) as one executable ----
 # Only this stage needs the dotnet-ef tool.
 FROM build AS bundle
+ARG MIGRATIONS_CONTEXT=SqlServerCustomerDbContext
 COPY .config/dotnet-tools.json .config/
 RUN dotnet tool restore && dotnet ef migrations bundle --project src/Infrastructure --startup-project src/Infrastructure \
-      --context SqlServerCustomerDbContext --configuration Release --output /app/efbundle --force
+      --context "$MIGRATIONS_CONTEXT" --configuration Release --output /app/efbundle --force
 
 # ---- migrator: runs the bundle (it needs the ASP.NET Core runtime, like the Api) ----
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS migrator

@@ -133,6 +133,10 @@ internal sealed class Invariants
         "idempotency-key-per-participant",
         "one key and body sent by two participants creates a customer for each; neither is a replay");
 
+    public Invariant ReadOnOtherInstance { get; } = new(
+        "read-on-other-instance",
+        "a customer created or changed through one instance reads back at once, as answered, through another");
+
     public Invariant SoakRanCleanly { get; } = new(
         "soak-ran-cleanly",
         "the soak itself hit no unexpected error");
@@ -158,7 +162,8 @@ internal sealed class Invariants
     [
         NoServerErrors, AllAnswered, AsContracted, DuplicateRace, CreatedReadable, ListedOnce, ExternalIdUnique,
         CountsAddUp, TenantIsolation, FinalStatus, AccountsKept, ListsUnderLoad, PagingMatchesFull,
-        IdempotentReplay, IdempotencyKeyReuse, IdempotencyConcurrent, IdempotencyPerParticipant, SoakRanCleanly,
+        IdempotentReplay, IdempotencyKeyReuse, IdempotencyConcurrent, IdempotencyPerParticipant, ReadOnOtherInstance,
+        SoakRanCleanly,
     ];
 }
 

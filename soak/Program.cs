@@ -34,21 +34,27 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
     return 2;
 }
 
-using var client = new SoakClient(options.BaseUrl, runId);
+var instances = string.Join(" and ", options.BaseUrls);
+using var client = new SoakClient(options.BaseUrls, runId);
 if (!await client.WaitUntilReadyAsync(TimeSpan.FromSeconds(60)))
 {
-    Console.Error.WriteLine($"{options.BaseUrl} did not answer 200 on /health/ready within 60 s.");
+    Console.Error.WriteLine($"{instances} did not answer 200 on /health/ready within 60 s.");
     return 2;
 }
 
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
-    $"Soak {runId}: {options.BaseUrl} for {options.Duration.TotalSeconds:0} s, {options.Concurrency} workers, at most {options.MaxRequests:N0} requests; participants {string.Join(", ", participants)}"));
+    $"Soak {runId}: {instances} for {options.Duration.TotalSeconds:0} s, {options.Concurrency} workers, at most {options.MaxRequests:N0} requests; participants {string.Join(", ", participants)}"));
 
 var checks = new Invariants();
 if (participants.Count < 2)
 {
     checks.IdempotencyPerParticipant.Skip("needs a second participant (--token twice)");
+}
+
+if (client.Instances < 2)
+{
+    checks.ReadOnOtherInstance.Skip("needs a second instance (--url twice)");
 }
 
 var ledger = new Ledger(participants);

@@ -28,6 +28,13 @@ internal static class Report
         }
 
         Console.WriteLine(string.Create(culture, $"  {"total",-32} {string.Empty,-6} {string.Empty,-26} {exchanges.Count,9:N0}"));
+        foreach (var instance in exchanges.GroupBy(exchange => exchange.Instance).OrderBy(group => group.Key))
+        {
+            var durations = instance.Select(exchange => exchange.Milliseconds).Order().ToList();
+            Console.WriteLine(string.Create(
+                culture,
+                $"  {$"instance {instance.Key + 1}",-32} {string.Empty,-6} {string.Empty,-26} {durations.Count,9:N0} {Percentile(durations, 0.50),8:0.0} {Percentile(durations, 0.99),8:0.0} {durations[^1],8:0.0}"));
+        }
 
         Console.WriteLine();
         Console.WriteLine("Invariants");

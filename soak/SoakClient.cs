@@ -26,12 +26,13 @@ internal sealed record Exchange(
     bool Replayed,
     double Milliseconds,
     string? TransportError,
-    string? ResponseBody)
+    string? ResponseBody,
+    int Instance)
 {
     /// <summary>The request and its answer on one line, for a failed invariant's examples.</summary>
     public string Describe()
     {
-        var request = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{Method} {Path} as {Participant}");
+        var request = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{Method} {Path} as {Participant} to instance {Instance + 1}");
         if (IdempotencyKey is not null)
         {
             request.Append(CultureInfo.InvariantCulture, $", Idempotency-Key {IdempotencyKey}");
@@ -81,7 +82,8 @@ internal sealed record Reply(Exchange Exchange, string Body, long Tick)
 
 /// <summary>
 /// Sends every request of the soak and records it. Each request carries an <c>X-Request-Id</c>
-/// naming the run and its sequence number, so it can be found in the service's log.
+/// naming the run and its sequence number, so it can be found in the service's log. With several
+/// instances of the service, requests go to each in turn unless the caller names one.
 /// </summary>
 internal sealed partial class SoakClient : IDisposable
 {
@@ -90,7 +92,7 @@ internal sealed partial class SoakClient : IDisposable
     /// <summary>How much of a response body the record keeps.</summary>
     private const int KeptBodyLength = 600;
 
-    private readonly HttpClient _http;
+    private readonly HttpClient[] _instances;
     private readonly string _runId;
     private readonly ConcurrentQueue<Exchange> _exchanges = new();
     private long _sequence;
@@ -99,15 +101,25 @@ internal sealed partial class SoakClient : IDisposable
     private long _unanswered;
     private long _unansweredInARow;
 
-    public SoakClient(Uri baseUrl, string runId)
+    public SoakClient(IReadOnlyList<Uri> baseUrls, string runId)
     {
+        ArgumentNullException.ThrowIfNull(baseUrls);
         _runId = runId;
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            BaseAddress = baseUrl,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        _instances =
+        [
+            .. baseUrls.Select(baseUrl => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            {
+                BaseAddress = baseUrl,
+                Timeout = TimeSpan.FromSeconds(30),
+            }),
+        ];
     }
+
+    /// <summary>How many instances of the service the requests are spread over.</summary>
+    public int Instances => _instances.Length;
+
+    /// <summary>An instance other than <paramref name="instance"/> (the same one when there is only one).</summary>
+    public int OtherThan(int instance) => (instance + 1) % _instances.Length;
 
     /// <summary>How many requests have been sent.</summary>
     public long Sent => Interlocked.Read(ref _sequence);
@@ -137,11 +149,14 @@ internal sealed partial class SoakClient : IDisposable
         string path,
         string? body = null,
         string? idempotencyKey = null,
-        string? ifMatch = null)
+        string? ifMatch = null,
+        int? instance = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var sequence = Interlocked.Increment(ref _sequence);
-        using var request = new HttpRequestMessage(method, new Uri(_http.BaseAddress!, path));
+        var target = (instance ?? (int)(sequence % _instances.Length)) % _instances.Length;
+        var http = _instances[target];
+        using var request = new HttpRequestMessage(method, new Uri(http.BaseAddress!, path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", caller.Token);
         request.Headers.Add("X-Request-Id", $"soak-{_runId}-{sequence}");
         if (idempotencyKey is not null)
@@ -164,7 +179,7 @@ internal sealed partial class SoakClient : IDisposable
         var responseBody = string.Empty;
         try
         {
-            using var response = await _http.SendAsync(request);
+            using var response = await http.SendAsync(request);
             responseBody = await response.Content.ReadAsStringAsync();
             var status = (int)response.StatusCode;
             exchange = new Exchange(
@@ -185,7 +200,8 @@ internal sealed partial class SoakClient : IDisposable
                 string.Equals(Header(response, "Idempotent-Replayed"), "true", StringComparison.OrdinalIgnoreCase),
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                 TransportError: null,
-                responseBody.Length > KeptBodyLength ? responseBody[..KeptBodyLength] + "…" : responseBody);
+                responseBody.Length > KeptBodyLength ? responseBody[..KeptBodyLength] + "…" : responseBody,
+                target);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
         {
@@ -194,7 +210,8 @@ internal sealed partial class SoakClient : IDisposable
                 Status: 0, ErrorCode: null, RequestId: null, ETag: null, Location: null, Link: null, Replayed: false,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                 exception.GetType().Name + ": " + exception.Message,
-                ResponseBody: null);
+                ResponseBody: null,
+                target);
         }
 
         if (exchange.TransportError is not null)
@@ -215,16 +232,17 @@ internal sealed partial class SoakClient : IDisposable
         return new Reply(exchange, responseBody, Interlocked.Increment(ref _tick));
     }
 
-    /// <summary>Polls <c>/health/ready</c> until it answers 200 or the time is up.</summary>
+    /// <summary>Polls <c>/health/ready</c> of every instance until each answers 200 or the time is up.</summary>
     public async Task<bool> WaitUntilReadyAsync(TimeSpan timeout)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        var ready = 0;
         while (Stopwatch.GetTimestamp() < deadline)
         {
             try
             {
-                using var response = await _http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
+                using var response = await _instances[ready].GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.IsSuccessStatusCode && ++ready == _instances.Length)
                 {
                     return true;
                 }
@@ -249,7 +267,13 @@ internal sealed partial class SoakClient : IDisposable
             : null;
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        foreach (var http in _instances)
+        {
+            http.Dispose();
+        }
+    }
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)

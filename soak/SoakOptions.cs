@@ -6,10 +6,11 @@ namespace CustomerService.Soak;
 internal sealed record SoakOptions
 {
     public const string Usage = """
-        Usage: CustomerService.Soak --url URL (--signing-key BASE64 [--issuer I] [--audience A] | --token JWT [--token JWT])
+        Usage: CustomerService.Soak --url URL [--url URL] (--signing-key BASE64 [--issuer I] [--audience A] | --token JWT [--token JWT])
                                     [--duration SECONDS] [--concurrency N] [--max-requests N] [--record FILE]
 
-          --url            the service's base address, e.g. http://127.0.0.1:5080
+          --url            the service's base address, e.g. http://127.0.0.1:5080; again for each further
+                           instance on the same database: requests are spread over all of them
           --signing-key    a symmetric key the service trusts (base64); two fresh participants are minted tokens
           --issuer         the issuer those tokens name (default customer-service-soak)
           --audience       the audience those tokens name (default customer-service)
@@ -21,7 +22,7 @@ internal sealed record SoakOptions
           --record         write every request and response summary to FILE, one JSON object a line
         """;
 
-    public required Uri BaseUrl { get; init; }
+    public required IReadOnlyList<Uri> BaseUrls { get; init; }
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -43,9 +44,9 @@ internal sealed record SoakOptions
     public static SoakOptions Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        Uri? url = null;
+        var urls = new List<Uri>();
         var tokens = new List<string>();
-        var options = new SoakOptions { BaseUrl = new Uri("http://127.0.0.1") };
+        var options = new SoakOptions { BaseUrls = [] };
         for (var i = 0; i < args.Count; i += 2)
         {
             var name = args[i];
@@ -53,9 +54,9 @@ internal sealed record SoakOptions
             switch (name)
             {
                 case "--url":
-                    url = Uri.TryCreate(value, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
+                    urls.Add(Uri.TryCreate(value, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
                         ? parsed
-                        : throw new ArgumentException($"--url must be an http or https address, not '{value}'.");
+                        : throw new ArgumentException($"--url must be an http or https address, not '{value}'."));
                     break;
                 case "--token":
                     tokens.Add(value);
@@ -86,7 +87,7 @@ internal sealed record SoakOptions
             }
         }
 
-        if (url is null)
+        if (urls.Count == 0)
         {
             throw new ArgumentException("--url is required.");
         }
@@ -101,7 +102,7 @@ internal sealed record SoakOptions
             throw new ArgumentException("At most two --token (one per participant).");
         }
 
-        return options with { BaseUrl = url, Tokens = tokens };
+        return options with { BaseUrls = urls, Tokens = tokens };
     }
 
     private static long Positive(string name, string value) =>

@@ -11,7 +11,10 @@ internal sealed partial class Workload
         var status = CreateStatus();
         var reply = await _client.SendAsync("create", caller, HttpMethod.Post, SoakClient.CustomersPath, CreateBody(externalId, status));
         _checks.Expect(reply, Outcome.Created);
-        Register(reply, caller, externalId, status);
+        if (Register(reply, caller, externalId, status) is not null)
+        {
+            await ReadOnOtherInstanceAsync(caller, reply);
+        }
     }
 
     /// <summary>An externalId the participant already has: always 409.</summary>
@@ -29,14 +32,14 @@ internal sealed partial class Workload
         Register(reply, caller, existing.ExternalId, status);
     }
 
-    /// <summary>Three creates of one new externalId at once: exactly one may win.</summary>
+    /// <summary>Three creates of one new externalId at once, spread over the instances: exactly one may win.</summary>
     private async Task CreateRaceAsync(Participant caller)
     {
         var externalId = FreshExternalId(caller);
         var status = CreateStatus();
         var body = CreateBody(externalId, status);
-        var replies = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
-            _client.SendAsync("create.race", caller, HttpMethod.Post, SoakClient.CustomersPath, body)));
+        var replies = await Task.WhenAll(Enumerable.Range(0, 3).Select(i =>
+            _client.SendAsync("create.race", caller, HttpMethod.Post, SoakClient.CustomersPath, body, instance: i)));
         foreach (var reply in replies)
         {
             _checks.Expect(reply, Outcome.Created, Outcome.DuplicateExternalId);
@@ -91,7 +94,7 @@ internal sealed partial class Workload
 
     private async Task KeyedCreateAsync(Participant caller) => await FirstKeyedCreateAsync(caller, NewKey());
 
-    /// <summary>The same key and body again once the first has answered: the first answer comes back.</summary>
+    /// <summary>The same key and body again once the first has answered, through another instance: the first answer comes back.</summary>
     private async Task KeyedReplayAsync(Participant caller)
     {
         var key = NewKey();
@@ -100,7 +103,8 @@ internal sealed partial class Workload
             return;
         }
 
-        var replay = await _client.SendAsync("create.keyed.replay", caller, HttpMethod.Post, SoakClient.CustomersPath, first.Body, key);
+        var replay = await _client.SendAsync(
+            "create.keyed.replay", caller, HttpMethod.Post, SoakClient.CustomersPath, first.Body, key, instance: _client.OtherThan(first.Instance));
         var replayed = Json.TryRead<CustomerBody>(replay.Body);
         _checks.IdempotentReplay.Check(
             replay.Is(201) && replay.Exchange.Replayed && replayed?.Id == first.Customer.Id,
@@ -136,15 +140,15 @@ internal sealed partial class Workload
         }
     }
 
-    /// <summary>Two requests with one key and body at once: one customer, the other a replay of it or 409 IN_USE.</summary>
+    /// <summary>Two requests with one key and body at once, to two instances: one customer, the other a replay of it or 409 IN_USE.</summary>
     private async Task KeyConcurrentAsync(Participant caller)
     {
         var key = NewKey();
         var externalId = FreshExternalId(caller);
         var status = CreateStatus();
         var body = CreateBody(externalId, status);
-        var replies = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
-            _client.SendAsync("create.keyed.concurrent", caller, HttpMethod.Post, SoakClient.CustomersPath, body, key)));
+        var replies = await Task.WhenAll(Enumerable.Range(0, 2).Select(i =>
+            _client.SendAsync("create.keyed.concurrent", caller, HttpMethod.Post, SoakClient.CustomersPath, body, key, instance: i)));
         foreach (var reply in replies)
         {
             Register(reply, caller, externalId, status);
@@ -196,6 +200,6 @@ internal sealed partial class Workload
             _checks.AsContracted.Check(!reply.Exchange.Replayed, () => $"the first request with a key is no replay: {reply.Exchange.Describe()}");
         }
 
-        return Register(reply, caller, externalId, status) is { } created ? new KeyedCreate(created, body, status) : null;
+        return Register(reply, caller, externalId, status) is { } created ? new KeyedCreate(created, body, status, reply.Exchange.Instance) : null;
     }
 }

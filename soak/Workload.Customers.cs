@@ -49,6 +49,31 @@ internal sealed partial class Workload
         if (_checks.Expect(reply, Outcome.Ok) && ReadCustomer(reply, caller, customer) is { } updated)
         {
             _checks.AsContracted.Check(updated.Status == status, () => $"PUT {status} answered another status: {reply.Exchange.Describe()}");
+            await ReadOnOtherInstanceAsync(caller, reply);
+        }
+    }
+
+    /// <summary>
+    /// After a write through one instance (a create or a status change), another instance shows it
+    /// at once: the same customer at the version the write answered with, or at a later one if
+    /// another writer has moved it on since.
+    /// </summary>
+    private async Task ReadOnOtherInstanceAsync(Participant caller, Reply write)
+    {
+        if (_client.Instances < 2 || write.Version is not { } written || Json.TryRead<CustomerBody>(write.Body) is not { } customer)
+        {
+            return;
+        }
+
+        var read = await _client.SendAsync("get.other-instance", caller, HttpMethod.Get, SoakClient.CustomerPath(customer.Id), instance: _client.OtherThan(write.Exchange.Instance));
+        if (read.Answered && read.Status < 500)
+        {
+            var seen = Json.TryRead<CustomerBody>(read.Body);
+            _checks.ReadOnOtherInstance.Check(
+                read.Is(200) && read.Version >= written
+                && seen is not null && seen.ExternalId == customer.ExternalId && seen.CreatedAt == customer.CreatedAt
+                && (read.Version != written || (seen.Status == customer.Status && seen.UpdatedAt == customer.UpdatedAt)),
+                () => $"wrote {write.Exchange.Describe()}; read {read.Exchange.Describe()}");
         }
     }
 
@@ -82,6 +107,7 @@ internal sealed partial class Workload
             _checks.AsContracted.Check(
                 updated.Status == status && reply.Version == expectedVersion,
                 () => $"read {read.Status} at {etag}, then PUT {status}: expected status {status} at \"{expectedVersion}\": {reply.Exchange.Describe()}");
+            await ReadOnOtherInstanceAsync(caller, reply);
         }
     }
 

@@ -176,5 +176,5 @@ internal sealed partial class Workload
 
     private sealed record Operation(int Weight, Func<Participant, Task> Run);
 
-    private sealed record KeyedCreate(TrackedCustomer Customer, string Body, string Status);
+    private sealed record KeyedCreate(TrackedCustomer Customer, string Body, string Status, int Instance);
 }

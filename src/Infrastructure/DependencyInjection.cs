@@ -45,18 +45,20 @@ public static class DependencyInjection
                 services.AddScoped<CustomerDbContext>(LeaseSqliteContext);
                 break;
             case DatabaseProvider.SqlServer:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException(
-                        $"Database:Provider is SqlServer, so ConnectionStrings:{DatabaseOptions.ConnectionStringName} must be set.");
-                }
-
+                var sqlServer = RequiredConnectionString(connectionString, options.Provider);
                 services.AddPooledDbContextFactory<SqlServerCustomerDbContext>(builder =>
-                    QuietExpectedFailures(builder.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())));
+                    QuietExpectedFailures(builder.UseSqlServer(sqlServer, sql => sql.EnableRetryOnFailure())));
                 services.AddScoped<CustomerDbContext>(LeaseContext<SqlServerCustomerDbContext>);
                 break;
+            case DatabaseProvider.PostgreSql:
+                var postgreSql = RequiredConnectionString(connectionString, options.Provider);
+                services.AddPooledDbContextFactory<PostgreSqlCustomerDbContext>(builder =>
+                    QuietExpectedFailures(builder.UseNpgsql(postgreSql, npgsql => npgsql.EnableRetryOnFailure(
+                        PostgreSqlRetries.MaxRetryCount, PostgreSqlRetries.MaxRetryDelay, PostgreSqlRetries.ErrorCodesToAdd))));
+                services.AddScoped<CustomerDbContext>(LeaseContext<PostgreSqlCustomerDbContext>);
+                break;
             default:
-                throw new InvalidOperationException("Database:Provider must be Sqlite or SqlServer.");
+                throw new InvalidOperationException("Database:Provider must be Sqlite, SqlServer or PostgreSql.");
         }
 
         services.AddScoped<ICustomerRepository, CustomerRepository>();
@@ -72,6 +74,12 @@ public static class DependencyInjection
             .AddCheck<MigrationsAppliedCheck>("migrations", tags: [ReadinessTag]);
         return services;
     }
+
+    private static string RequiredConnectionString(string? connectionString, DatabaseProvider provider) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException(
+                $"Database:Provider is {provider}, so ConnectionStrings:{DatabaseOptions.ConnectionStringName} must be set.")
+            : connectionString;
 
     /// <summary>
     /// A refused write is often expected (a duplicate externalId is a 409, a taken idempotency key a

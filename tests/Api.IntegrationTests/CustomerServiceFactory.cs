@@ -2,15 +2,15 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CustomerService.Api.IntegrationTests;
 
 /// <summary>
-/// Hosts the real application on a real SQLite file of its own. Two factories given the same file
-/// see the same data, which is how a restart is simulated. A clock may be given so that timestamps
+/// Hosts the real application on a real database of its own, on the engine of this run (see
+/// <see cref="Engine"/>). Two factories given the same database see the same data, which is how a
+/// restart is simulated. A clock may be given so that timestamps
 /// are deterministic; otherwise the system clock is used. Clients it creates carry a bearer token
 /// for its participant with both scopes; use <see cref="CreateAnonymousClient"/> to send your own.
 /// </summary>
@@ -21,17 +21,17 @@ public sealed class CustomerServiceFactory : WebApplicationFactory<Program>
     private readonly TimeProvider? _clock;
     private readonly Dictionary<string, string?> _settings;
 
-    /// <param name="databaseFile">The SQLite file; a new one when not given.</param>
+    /// <param name="database">The database (see <see cref="Engine.NewDatabase"/>); a new one when not given.</param>
     /// <param name="participantId">The participant the clients' tokens name.</param>
     /// <param name="clock">The service's clock; the system clock when not given.</param>
     /// <param name="settings">Configuration to add; by default the rate limit is set out of the way.</param>
     public CustomerServiceFactory(
-        string? databaseFile = null,
+        string? database = null,
         string participantId = DefaultParticipant,
         TimeProvider? clock = null,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
-        DatabaseFile = databaseFile ?? NewDatabaseFile();
+        Database = database ?? NewDatabase();
         ParticipantId = participantId;
         _clock = clock;
         _settings = new Dictionary<string, string?>
@@ -45,41 +45,30 @@ public sealed class CustomerServiceFactory : WebApplicationFactory<Program>
         }
     }
 
-    public string DatabaseFile { get; }
+    /// <summary>The database: a SQLite file, or a database's name on the test server.</summary>
+    public string Database { get; }
 
     public string ParticipantId { get; }
 
-    /// <summary>A service whose database file does not exist and may not be created: every query fails to open it.</summary>
-    public static CustomerServiceFactory WithUnreachableDatabase()
-    {
-        var missing = Path.Combine(Path.GetTempPath(), $"customer-service-missing-{Guid.NewGuid():N}.db");
-        return new CustomerServiceFactory(settings: new Dictionary<string, string?>
+    /// <summary>A service whose database cannot be reached: every query fails to open it.</summary>
+    public static CustomerServiceFactory WithUnreachableDatabase() =>
+        new(settings: new Dictionary<string, string?>
         {
-            // ReadWrite (not ReadWriteCreate): the file does not exist and may not be created.
-            ["ConnectionStrings:CustomerService"] = $"Data Source={missing};Mode=ReadWrite",
+            ["ConnectionStrings:CustomerService"] = Engine.UnreachableConnectionString(),
             ["Database:MigrateOnStartup"] = "false",
         });
-    }
 
-    public static string NewDatabaseFile() =>
-        Path.Combine(Path.GetTempPath(), $"customer-service-tests-{Guid.NewGuid():N}.db");
+    public static string NewDatabase() => Engine.NewDatabase();
 
-    /// <summary>Deletes a database file and its write-ahead log once no host uses it.</summary>
-    public static void DeleteDatabase(string file)
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { file, $"{file}-wal", $"{file}-shm" })
-        {
-            File.Delete(path);
-        }
-    }
+    /// <summary>Deletes a database once no host uses it.</summary>
+    public static void DeleteDatabase(string database) => Engine.DeleteDatabase(database);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:Provider", Engine.Current.ToString());
         builder.UseSetting("Database:MigrateOnStartup", "true");
-        builder.UseSetting("ConnectionStrings:CustomerService", $"Data Source={DatabaseFile}");
+        builder.UseSetting("ConnectionStrings:CustomerService", Engine.ConnectionString(Database));
         builder.UseSetting("Authentication:Schemes:Bearer:ValidIssuer", TestTokens.Issuer);
         builder.UseSetting("Authentication:Schemes:Bearer:ValidAudiences:0", TestTokens.Audience);
         builder.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Issuer", TestTokens.Issuer);

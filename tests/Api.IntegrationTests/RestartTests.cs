@@ -1,15 +1,15 @@
 namespace CustomerService.Api.IntegrationTests;
 
-/// <summary>Data written before a restart is there after it (section 5): two hosts, one SQLite file, one after the other.</summary>
+/// <summary>Data written before a restart is there after it (section 5): two hosts, one database, one after the other.</summary>
 public sealed class RestartTests
 {
-    private string _databaseFile = null!;
+    private string _database = null!;
 
     [SetUp]
-    public void NewDatabase() => _databaseFile = CustomerServiceFactory.NewDatabaseFile();
+    public void NewDatabase() => _database = CustomerServiceFactory.NewDatabase();
 
     [TearDown]
-    public void DeleteDatabase() => CustomerServiceFactory.DeleteDatabase(_databaseFile);
+    public void DeleteDatabase() => CustomerServiceFactory.DeleteDatabase(_database);
 
     [Test]
     public async Task Customer_written_before_a_restart_reads_back_identical_after_it()
@@ -68,10 +68,10 @@ public sealed class RestartTests
         Assert.That(status, Is.EqualTo(409));
     }
 
-    /// <summary>Starts the service on this test's file, runs the work, and stops the service.</summary>
+    /// <summary>Starts the service on this test's database, runs the work, and stops the service.</summary>
     private async Task<T> WithServiceAsync<T>(Func<HttpClient, Task<T>> work)
     {
-        using var factory = new CustomerServiceFactory(_databaseFile);
+        using var factory = new CustomerServiceFactory(_database);
         using var client = factory.CreateClient();
         return await work(client);
     }

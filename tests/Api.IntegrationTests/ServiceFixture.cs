@@ -1,6 +1,6 @@
 namespace CustomerService.Api.IntegrationTests;
 
-/// <summary>A fixture that owns one running service on its own SQLite file for all its tests.</summary>
+/// <summary>A fixture that owns one running service on a database of its own for all its tests.</summary>
 public abstract class ServiceFixture
 {
     protected CustomerServiceFactory Factory { get; private set; } = null!;
@@ -19,7 +19,7 @@ public abstract class ServiceFixture
     {
         Client.Dispose();
         Factory.Dispose();
-        CustomerServiceFactory.DeleteDatabase(Factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(Factory.Database);
     }
 
     /// <summary>The service this fixture talks to; a fixture overrides it to set a clock or participant.</summary>

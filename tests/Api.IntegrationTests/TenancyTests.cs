@@ -13,7 +13,7 @@ public sealed class TenancyTests : ServiceFixture
     [OneTimeSetUp]
     public void StartOtherParticipant()
     {
-        _otherFactory = new CustomerServiceFactory(Factory.DatabaseFile, OtherParticipant);
+        _otherFactory = new CustomerServiceFactory(Factory.Database, OtherParticipant);
         _other = _otherFactory.CreateClient();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CustomerService.Infrastructure.Persistence;
 
@@ -16,6 +17,13 @@ public static class DatabaseFailures
     // SQL Server: timeout, network and connection failures, database not available or not openable, login refused.
     private static readonly HashSet<int> SqlServerUnavailable = [-2, 2, 53, 64, 233, 10053, 10054, 10060, 10061, 4060, 18456, 40613, 40197, 40501, 49918, 49919, 49920];
 
+    // PostgreSQL SQLSTATEs: connection failures (class 08, matched by prefix), out of resources
+    // (too many connections, disk full, out of memory), shutting down or starting up, no such database.
+    private static readonly HashSet<string> PostgreSqlUnavailable = ["53000", "53100", "53200", "53300", "53400", "57P01", "57P02", "57P03", "3D000"];
+
+    // PostgreSQL refused the login: wrong password, or no such role (SQL Server's 18456).
+    private static readonly HashSet<string> PostgreSqlLoginRefused = ["28P01", "28000"];
+
     public static bool IsUnavailable(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
@@ -25,10 +33,17 @@ public static class DatabaseFailures
                 case RetryLimitExceededException or TimeoutException:
                 case SqliteException sqlite when SqliteUnavailable.Contains(sqlite.SqliteErrorCode):
                 case SqlException sql when SqlServerUnavailable.Contains(sql.Number) || sql.Class >= 20:
+                case PostgresException postgres when IsPostgreSqlUnavailable(postgres.SqlState):
+                case NpgsqlException { IsTransient: true } and not PostgresException:
                     return true;
             }
         }
 
         return false;
     }
+
+    private static bool IsPostgreSqlUnavailable(string sqlState) =>
+        sqlState.StartsWith("08", StringComparison.Ordinal)
+        || PostgreSqlUnavailable.Contains(sqlState)
+        || PostgreSqlLoginRefused.Contains(sqlState);
 }

@@ -19,3 +19,13 @@ internal sealed class SqlServerDesignTimeContextFactory : IDesignTimeDbContextFa
                 .UseSqlServer("Server=localhost;Database=CustomerService;Integrated Security=true;TrustServerCertificate=true")
                 .Options);
 }
+
+/// <summary>Lets <c>dotnet ef</c> build each provider's context without starting the Api; it never connects.</summary>
+internal sealed class PostgreSqlDesignTimeContextFactory : IDesignTimeDbContextFactory<PostgreSqlCustomerDbContext>
+{
+    public PostgreSqlCustomerDbContext CreateDbContext(string[] args) =>
+        new(
+            new DbContextOptionsBuilder<PostgreSqlCustomerDbContext>()
+                .UseNpgsql("Host=localhost;Database=customer_service;Username=customer_service")
+                .Options);
+}

@@ -5,13 +5,15 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
 
 namespace CustomerService.Infrastructure.Persistence;
 
 /// <summary>
-/// Recognises a write refused by one of our unique indexes, on either engine, and names the
-/// conflict the client is told about. SQL Server names the index in its message; SQLite names the
-/// indexed columns, so both spellings are derived from the model.
+/// Recognises a write refused by one of our unique indexes, on any engine, and names the conflict
+/// the client is told about. SQL Server names the index in its message and PostgreSQL in the
+/// error's constraint name; SQLite names the indexed columns, so every spelling is derived from
+/// the model.
 /// </summary>
 internal static class UniqueIndexViolations
 {
@@ -34,12 +36,18 @@ internal static class UniqueIndexViolations
         {
             SqlException sql => sql.Number is SqlServerDuplicateKeyInUniqueIndex or SqlServerDuplicateKeyInUniqueConstraint,
             SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
+            PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
             _ => false,
         };
 
     public static ConflictException? Translate(DbUpdateException exception, IModel model)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        if (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres)
+        {
+            return Array.Find(IndexesByModel.GetValue(model, KnownIndexes), index => index.Name == postgres.ConstraintName)?.Conflict();
+        }
+
         var message = exception.InnerException switch
         {
             SqlException sql when sql.Number is SqlServerDuplicateKeyInUniqueIndex or SqlServerDuplicateKeyInUniqueConstraint => sql.Message,

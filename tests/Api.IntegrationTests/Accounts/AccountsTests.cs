@@ -223,7 +223,7 @@ public sealed class AccountsTests : ServiceFixture
         var customerId = await NewCustomerAsync();
         var address = RandomEvm();
         await AddAccountOkAsync(customerId, "avalanche", address);
-        using var other = new CustomerServiceFactory(Factory.DatabaseFile, "participant-other");
+        using var other = new CustomerServiceFactory(Factory.Database, "participant-other");
         using var otherClient = other.CreateClient();
         var otherCustomer = (await otherClient.CreateCustomerOkAsync($"other-{Guid.NewGuid():N}"))["id"]!.GetValue<string>();
 

@@ -1,9 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
-using CustomerService.Infrastructure.Persistence;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerService.Api.IntegrationTests.Accounts;
 
@@ -22,7 +20,7 @@ public sealed class ListQueryCountTests
         _factory = new CustomerServiceFactory(participantId: "participant-query-count");
         _client = _factory
             .WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-                services.ConfigureDbContext<SqliteCustomerDbContext>(options => options.AddInterceptors(_queries))))
+                Engine.ConfigureDbContext(services, options => options.AddInterceptors(_queries))))
             .CreateClient();
 
         for (var i = 0; i < Customers; i++)
@@ -40,7 +38,7 @@ public sealed class ListQueryCountTests
     {
         _client.Dispose();
         _factory.Dispose();
-        CustomerServiceFactory.DeleteDatabase(_factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(_factory.Database);
     }
 
     [Test]

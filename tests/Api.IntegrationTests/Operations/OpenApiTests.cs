@@ -164,7 +164,7 @@ public sealed class OpenApiTests : ServiceFixture
         finally
         {
             factory.Dispose();
-            CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+            CustomerServiceFactory.DeleteDatabase(factory.Database);
         }
     }
 

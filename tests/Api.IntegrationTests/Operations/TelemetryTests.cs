@@ -17,7 +17,7 @@ public sealed class TelemetryTests
             Assert.That(factory.Services.GetService<TracerProvider>(), Is.Null);
             Assert.That(factory.Services.GetService<MeterProvider>(), Is.Null);
         });
-        CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(factory.Database);
     }
 
     [Test]
@@ -38,6 +38,6 @@ public sealed class TelemetryTests
             Assert.That(factory.Services.GetService<TracerProvider>(), Is.Not.Null);
             Assert.That(factory.Services.GetService<MeterProvider>(), Is.Not.Null);
         });
-        CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(factory.Database);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Application.Common.Errors;
+using CustomerService.Infrastructure.Persistence;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,8 @@ public sealed class DatabaseFaultTests
     [Test]
     public async Task Database_locked_past_the_busy_timeout_returns_503_and_writes_nothing_then_recovers()
     {
-        var file = CustomerServiceFactory.NewDatabaseFile();
+        Engine.Require(DatabaseProvider.Sqlite, "an exclusive lock on the file and the busy timeout are SQLite's");
+        var file = CustomerServiceFactory.NewDatabase();
         using var factory = new CustomerServiceFactory(file, settings: new Dictionary<string, string?>
         {
             // A one-second busy timeout, so the test does not wait the default 30 s.
@@ -121,7 +123,7 @@ public sealed class DatabaseFaultTests
         finally
         {
             factory.Dispose();
-            CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+            CustomerServiceFactory.DeleteDatabase(factory.Database);
         }
     }
 

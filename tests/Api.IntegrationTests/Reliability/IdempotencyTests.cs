@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CustomerService.Application.Common.Abstractions;
+using CustomerService.Infrastructure.Persistence;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -218,7 +219,7 @@ public sealed class IdempotencyTests : ServiceFixture
         var body = ContractClient.CreateBody(ContractClient.UniqueExternalId("restart-key"), "active");
         using var first = await PostAsync(Client, ContractClient.CustomersPath, body, key);
 
-        using var restarted = new CustomerServiceFactory(Factory.DatabaseFile);
+        using var restarted = new CustomerServiceFactory(Factory.Database);
         using var client = restarted.CreateClient();
         using var replay = await PostAsync(client, ContractClient.CustomersPath, body, key);
 
@@ -254,25 +255,23 @@ public sealed class IdempotencyTests : ServiceFixture
 
             // The purge runs on its interval: another day on, every key stored so far is deleted.
             clock.Advance(TimeSpan.FromHours(25));
-            Assert.That(await WaitForKeyCountAsync(factory.DatabaseFile, 0), Is.Zero);
+            Assert.That(await WaitForKeyCountAsync(factory, 0), Is.Zero);
         }
         finally
         {
             factory.Dispose();
-            CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+            CustomerServiceFactory.DeleteDatabase(factory.Database);
         }
     }
 
-    private static async Task<long> WaitForKeyCountAsync(string databaseFile, long expected)
+    /// <summary>The idempotency keys stored, read through the service's own context once there are <paramref name="expected"/>, or after 5 s.</summary>
+    private static async Task<int> WaitForKeyCountAsync(CustomerServiceFactory factory, int expected)
     {
-        long count = -1;
+        var count = -1;
         for (var attempt = 0; attempt < 100 && count != expected; attempt++)
         {
-            await using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM IdempotencyKeys";
-            count = (long)(await command.ExecuteScalarAsync())!;
+            await using var scope = factory.Services.CreateAsyncScope();
+            count = await scope.ServiceProvider.GetRequiredService<CustomerDbContext>().IdempotencyKeys.CountAsync();
             if (count != expected)
             {
                 await Task.Delay(50);

@@ -15,10 +15,13 @@ public sealed class OpenSqliteConnectionsTests
     private string _file = null!;
     private OpenSqliteConnections _connections = null!;
 
+    [OneTimeSetUp]
+    public void OnSqliteOnly() => Engine.Require(DatabaseProvider.Sqlite, "the pool of open connections exists for SQLite only");
+
     [SetUp]
     public void CreateDatabase()
     {
-        _file = CustomerServiceFactory.NewDatabaseFile();
+        _file = CustomerServiceFactory.NewDatabase();
         _connections = new OpenSqliteConnections($"Data Source={_file}");
         using var setup = new SqliteConnection($"Data Source={_file}");
         setup.Open();

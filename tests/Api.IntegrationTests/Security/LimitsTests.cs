@@ -70,6 +70,6 @@ public sealed class LimitsTests : ServiceFixture
         await Task.Delay(rejected.Headers.RetryAfter!.Delta!.Value + TimeSpan.FromMilliseconds(200));
         using var recovered = await client.GetAsync(ContractClient.CustomersPath);
         Assert.That(recovered.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        CustomerServiceFactory.DeleteDatabase(limited.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(limited.Database);
     }
 }

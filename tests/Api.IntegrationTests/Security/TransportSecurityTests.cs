@@ -20,7 +20,7 @@ public sealed class TransportSecurityTests
         finally
         {
             factory.Dispose();
-            CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+            CustomerServiceFactory.DeleteDatabase(factory.Database);
         }
     }
 
@@ -44,7 +44,7 @@ public sealed class TransportSecurityTests
         finally
         {
             factory.Dispose();
-            CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+            CustomerServiceFactory.DeleteDatabase(factory.Database);
         }
     }
 }
