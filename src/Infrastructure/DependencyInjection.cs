@@ -61,6 +61,7 @@ public static class DependencyInjection
                 throw new InvalidOperationException("Database:Provider must be Sqlite, SqlServer or PostgreSql.");
         }
 
+        services.AddSingleton<DatabaseLoginRefusals>();
         services.AddScoped<ICustomerRepository, CustomerRepository>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
 
@@ -70,7 +71,7 @@ public static class DependencyInjection
 
         // Readiness: the database answers and has every migration applied.
         services.AddHealthChecks()
-            .AddDbContextCheck<CustomerDbContext>("database", tags: [ReadinessTag])
+            .AddCheck<DatabaseConnectionCheck>("database", tags: [ReadinessTag])
             .AddCheck<MigrationsAppliedCheck>("migrations", tags: [ReadinessTag]);
         return services;
     }

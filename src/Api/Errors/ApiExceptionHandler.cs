@@ -8,7 +8,7 @@ namespace CustomerService.Api.Errors;
 /// Turns every exception that reaches the pipeline into the contract's error body: the typed
 /// application errors into their status, anything else into a 500 that is logged but never shown.
 /// </summary>
-internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger, DatabaseLoginRefusals loginRefusals) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -23,6 +23,15 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
                 // The client went away; there is nobody to answer.
+                return true;
+
+            case var refused when DatabaseFailures.IsLoginRefused(refused):
+                // A configuration error, not an outage: no Retry-After, said once at Critical.
+                loginRefusals.Report(exception);
+                await ErrorResponseWriter.WriteAsync(
+                    httpContext,
+                    StatusCodes.Status500InternalServerError,
+                    ErrorStatusCodes.ForStatus(StatusCodes.Status500InternalServerError));
                 return true;
 
             case ConcurrencyConflictException:

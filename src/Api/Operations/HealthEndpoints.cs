@@ -28,6 +28,13 @@ internal static class HealthEndpoints
             .DisableRateLimiting();
     }
 
+    /// <summary>
+    /// What a check says of itself, unless it failed by throwing: then its description is the
+    /// exception's own text, which is never shown (contract section 4).
+    /// </summary>
+    private static string ReadinessMessage(string check, HealthReportEntry entry) =>
+        entry.Exception is null && entry.Description is { Length: > 0 } description ? description : $"{check} is not ready.";
+
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         if (report.Status == HealthStatus.Healthy)
@@ -42,7 +49,7 @@ internal static class HealthEndpoints
 
         var failing = report.Entries
             .Where(entry => entry.Value.Status != HealthStatus.Healthy)
-            .Select(entry => new FieldError(entry.Key, $"{entry.Key} is not ready."))
+            .Select(entry => new FieldError(entry.Key, ReadinessMessage(entry.Key, entry.Value)))
             .ToList();
         return ErrorResponseWriter.WriteUnavailableAsync(
             context,

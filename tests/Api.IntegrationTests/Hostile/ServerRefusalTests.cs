@@ -32,7 +32,7 @@ public sealed class ServerRefusalTests
     public void StopServer()
     {
         _factory.Dispose();
-        CustomerServiceFactory.DeleteDatabase(_factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(_factory.Database);
     }
 
     [TestCase("GET /api/v1/account-manager/customers/%00 HTTP/1.1", TestName = "A percent-encoded NUL in the path is a bare 400")]

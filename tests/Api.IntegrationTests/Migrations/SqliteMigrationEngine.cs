@@ -6,7 +6,7 @@ namespace CustomerService.Api.IntegrationTests.Migrations;
 /// <summary>SQLite, the default engine: a database file of its own, and the SQLite migrations.</summary>
 public sealed class SqliteMigrationEngine : MigrationEngine
 {
-    private readonly string _databaseFile = CustomerServiceFactory.NewDatabaseFile();
+    private readonly string _databaseFile = CustomerServiceFactory.NewDatabase();
 
     public override string Name => "Sqlite";
 

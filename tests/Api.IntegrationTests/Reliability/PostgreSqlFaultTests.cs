@@ -1,4 +1,5 @@
 using System.Net;
+using CustomerService.Api.IntegrationTests.Security;
 using CustomerService.Infrastructure.Persistence;
 using Npgsql;
 
@@ -25,21 +26,40 @@ public sealed class PostgreSqlFaultTests
     }
 
     [Test]
-    public async Task Login_the_server_refuses_returns_503_with_retry_after()
+    public async Task Login_the_server_refuses_is_a_configuration_error_said_once_at_critical_and_named_by_readiness()
     {
         var database = Engine.NewDatabase();
+        var refused = new NpgsqlConnectionStringBuilder(Engine.ConnectionString(database))
+        {
+            Username = $"no_such_role_{Guid.NewGuid():N}",
+            Password = "wrong",
+        }.ConnectionString;
+        var logs = new CapturedLogs();
+        using var factory = new CustomerServiceFactory(database, settings: new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:CustomerService"] = refused,
+            ["Database:MigrateOnStartup"] = "false",
+        });
+        using var service = factory.WithWebHostBuilder(logs.AddTo);
+        using var client = service.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.Mint(factory.ParticipantId));
         try
         {
-            var refused = new NpgsqlConnectionStringBuilder(Engine.ConnectionString(database))
+            using var first = await client.GetAsync(ContractClient.CustomersPath);
+            using var second = await client.CreateCustomerAsync(ContractClient.UniqueExternalId("refused-login"));
+            using var ready = await client.GetAsync("/health/ready");
+
+            await first.AssertErrorAsync(500, "INTERNAL_ERROR");
+            await second.AssertErrorAsync(500, "INTERNAL_ERROR");
+            var notReady = await ready.AssertErrorAsync(503, "SERVICE_UNAVAILABLE");
+            Assert.Multiple(() =>
             {
-                Username = $"no_such_role_{Guid.NewGuid():N}",
-                Password = "wrong",
-            }.ConnectionString;
-
-            using var response = await SendToServiceOnAsync(refused);
-
-            await response.AssertErrorAsync(503, "SERVICE_UNAVAILABLE");
-            Assert.That(response.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+                Assert.That(first.Headers.RetryAfter, Is.Null, "waiting mends no refused login");
+                Assert.That(notReady.Select(detail => detail!["message"]!.GetValue<string>()), Has.Some.Contains("refused the service's login"));
+                Assert.That(notReady.ToJsonString(), Does.Not.Contain("no_such_role"), "readiness never quotes the database's own error");
+                Assert.That(logs.Lines.Count(line => line.Level == Microsoft.Extensions.Logging.LogLevel.Critical), Is.EqualTo(1), "said once, however often it happens");
+                Assert.That(logs.Lines.Single(line => line.Level == Microsoft.Extensions.Logging.LogLevel.Critical).Message, Does.Contain("ConnectionStrings:CustomerService"));
+            });
         }
         finally
         {
