@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using CustomerService.Api.Errors;
+
+namespace CustomerService.Api.Security;
+
+/// <summary>The one answer of every limiter: 429 RATE_LIMITED with the contract's body and <c>Retry-After</c>.</summary>
+internal static class RateLimitRejection
+{
+    /// <summary>When the limiter does not say, the client is told to retry after this.</summary>
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
+
+    public static Task WriteAsync(HttpContext context, RateLimitLease lease)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds(lease).ToString(CultureInfo.InvariantCulture);
+        return ErrorResponseWriter.WriteAsync(
+            context,
+            StatusCodes.Status429TooManyRequests,
+            ErrorStatusCodes.ForStatus(StatusCodes.Status429TooManyRequests));
+    }
+
+    /// <summary>Whole seconds, at least one.</summary>
+    private static int RetryAfterSeconds(RateLimitLease lease)
+    {
+        var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : DefaultRetryAfter;
+        return Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+    }
+}
