@@ -40,6 +40,7 @@ public sealed class CustomerServiceFactory : WebApplicationFactory<Program>
             ["RateLimiting:TokensPerPeriod"] = "1000000",
             ["RateLimiting:Anonymous:TokenLimit"] = "1000000",
             ["RateLimiting:Anonymous:TokensPerPeriod"] = "1000000",
+            ["Limits:ConcurrentFullLists"] = "1000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -13,6 +13,7 @@ using CustomerService.Api.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CustomerService.Api.Controllers;
 
@@ -41,6 +42,7 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
     /// <summary>Lists customers, oldest first, all at once or page by page.</summary>
     [HttpGet]
     [Authorize(Policy = Scopes.Read)]
+    [EnableRateLimiting(FullListConcurrencyPolicy.Name)]
     [ProducesResponseType<IEnumerable<CustomerDto>>(StatusCodes.Status200OK, Description = "The customers, ordered by createdAt then id.")]
     public async Task<ActionResult<IAsyncEnumerable<CustomerDto>>> List(
         [FromQuery] string? status,

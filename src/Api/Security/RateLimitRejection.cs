@@ -7,7 +7,7 @@ namespace CustomerService.Api.Security;
 /// <summary>The one answer of every limiter: 429 RATE_LIMITED with the contract's body and <c>Retry-After</c>.</summary>
 internal static class RateLimitRejection
 {
-    /// <summary>When the limiter does not say, the client is told to retry after this.</summary>
+    /// <summary>When the limiter does not say (a concurrency limit), the client is told to retry after this.</summary>
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
 
     public static Task WriteAsync(HttpContext context, RateLimitLease lease)

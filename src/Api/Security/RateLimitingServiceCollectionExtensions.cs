@@ -6,14 +6,21 @@ namespace CustomerService.Api.Security;
 internal static class RateLimitingServiceCollectionExtensions
 {
     /// <summary>
-    /// The request-rate limits of section 10 of the contract: a token bucket per participant from
-    /// <c>RateLimiting</c>, and one per client address for anonymous traffic from
-    /// <c>RateLimiting:Anonymous</c>. Every refusal is 429 RATE_LIMITED with <c>Retry-After</c>.
+    /// The limits of section 10 of the contract: a token bucket per participant from <c>RateLimiting</c>,
+    /// one per client address for anonymous traffic from <c>RateLimiting:Anonymous</c>, and the
+    /// unlimited lists a participant may run at once from <c>Limits:ConcurrentFullLists</c>. Every
+    /// refusal is 429 RATE_LIMITED with <c>Retry-After</c>.
     /// </summary>
     public static IServiceCollection AddContractRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
         limits.Validate();
+        var fullLists = configuration.GetValue(FullListConcurrencyPolicy.SettingName, FullListConcurrencyPolicy.DefaultPermits);
+        if (fullLists < 1)
+        {
+            throw new InvalidOperationException($"{FullListConcurrencyPolicy.SettingName} must be at least 1.");
+        }
+
         services.AddSingleton(limits);
         services.AddSingleton<AnonymousRateLimiter>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RateLimitedAuthorizationResultHandler>();
@@ -23,6 +30,7 @@ internal static class RateLimitingServiceCollectionExtensions
                 context.User.FindFirst(ClaimsParticipant.ClaimType)?.Value is { } participant
                     ? ParticipantBucket(participant, limits)
                     : RateLimitPartition.GetNoLimiter(string.Empty));
+            options.AddPolicy(FullListConcurrencyPolicy.Name, new FullListConcurrencyPolicy(fullLists));
             options.OnRejected = (context, _) => new ValueTask(RateLimitRejection.WriteAsync(context.HttpContext, context.Lease));
         });
         return services;
