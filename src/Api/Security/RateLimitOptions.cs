@@ -1,8 +1,9 @@
 namespace CustomerService.Api.Security;
 
 /// <summary>
-/// The <c>RateLimiting</c> section: each participant has a token bucket of this shape, and each client
-/// address one of the <see cref="Anonymous"/> shape for what it sends before a participant is known.
+/// The <c>RateLimiting</c> section: each participant has a token bucket of this shape, each client
+/// address one of the <see cref="Anonymous"/> shape for what it sends before a participant is known,
+/// and <see cref="Redis"/>, when set, makes the participants' buckets one across all instances.
 /// </summary>
 internal sealed class RateLimitOptions
 {
@@ -18,6 +19,9 @@ internal sealed class RateLimitOptions
 
     /// <summary>The bucket of each client address for requests refused or served before a participant is known.</summary>
     public AnonymousRateLimitOptions Anonymous { get; set; } = new();
+
+    /// <summary>A StackExchange.Redis connection string; when set, participants' buckets live in Redis.</summary>
+    public string? Redis { get; set; }
 
     /// <summary>Refuses, at start, a bucket that could never admit a request.</summary>
     public void Validate()

@@ -19,10 +19,20 @@ internal static class RateLimitRejection
             ErrorStatusCodes.ForStatus(StatusCodes.Status429TooManyRequests));
     }
 
-    /// <summary>Whole seconds, at least one.</summary>
+    /// <summary>Whole seconds, at least one; the Redis limiter gives them as a number, the in-process ones as a TimeSpan.</summary>
     private static int RetryAfterSeconds(RateLimitLease lease)
     {
-        var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : DefaultRetryAfter;
+        var wait = DefaultRetryAfter;
+        if (lease.TryGetMetadata(MetadataName.RetryAfter.Name, out var metadata))
+        {
+            wait = metadata switch
+            {
+                TimeSpan span => span,
+                int seconds => TimeSpan.FromSeconds(seconds),
+                _ => DefaultRetryAfter,
+            };
+        }
+
         return Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
     }
 }
