@@ -20,8 +20,16 @@ internal sealed class SharedTokenBucketRateLimiter(RateLimiter shared, RateLimit
     public override RateLimiterStatistics? GetStatistics() => null;
 
     /// <summary>Redis cannot answer synchronously: the middleware then asks <see cref="AcquireAsyncCore"/>.</summary>
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
-        connection.IsConnected ? shared.AttemptAcquire(permitCount) : local.AttemptAcquire(permitCount);
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        if (connection.IsConnected)
+        {
+            return shared.AttemptAcquire(permitCount);
+        }
+
+        connection.ReportUnreachable(null);
+        return local.AttemptAcquire(permitCount);
+    }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {

@@ -1,8 +1,12 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CustomerService.Api.IntegrationTests.Security;
 
@@ -99,11 +103,13 @@ public sealed class RedisRateLimitTests
     }
 
     [Test]
-    public async Task An_unreachable_redis_leaves_each_instance_limiting_on_its_own()
+    public async Task An_unreachable_redis_leaves_each_instance_limiting_on_its_own_with_one_warning()
     {
         var settings = Settings($"127.0.0.1:{FreeLoopbackPort()},connectTimeout=500");
+        using var logs = new WarningLog();
         using var factory = new CustomerServiceFactory(participantId: "participant-redis-down", settings: settings);
-        using var client = factory.CreateClient();
+        using var logged = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(logs)));
+        using var client = logged.CreateClient();
 
         var served = new List<HttpStatusCode>();
         for (var i = 0; i < Burst; i++)
@@ -115,8 +121,40 @@ public sealed class RedisRateLimitTests
 
         Assert.That(served, Is.All.EqualTo(HttpStatusCode.OK));
         await over.AssertErrorAsync(429, "RATE_LIMITED");
+        Assert.That(logs.Warnings.Count(category => category.EndsWith(".RedisRateLimitConnection", StringComparison.Ordinal)), Is.EqualTo(1));
+        logged.Dispose();
         factory.Dispose();
         CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+    }
+
+    /// <summary>The categories of the warnings logged, in order.</summary>
+    private sealed class WarningLog : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> _warnings = new();
+
+        public IEnumerable<string> Warnings => _warnings;
+
+        public ILogger CreateLogger(string categoryName) => new CategoryLogger(categoryName, _warnings);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class CategoryLogger(string category, ConcurrentQueue<string> warnings) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel == LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (logLevel == LogLevel.Warning)
+                {
+                    warnings.Enqueue(category);
+                }
+            }
+        }
     }
 
     private static Dictionary<string, string?> Settings(string redis) => new()
