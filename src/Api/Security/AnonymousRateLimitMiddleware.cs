@@ -14,7 +14,7 @@ internal sealed class AnonymousRateLimitMiddleware(RequestDelegate next, Anonymo
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (MayBeAParticipants(context))
+        if (MayCarryAParticipant(context))
         {
             await next(context);
             return;
@@ -30,7 +30,7 @@ internal sealed class AnonymousRateLimitMiddleware(RequestDelegate next, Anonymo
         await next(context);
     }
 
-    private static bool MayBeAParticipants(HttpContext context) =>
+    private static bool MayCarryAParticipant(HttpContext context) =>
         context.Request.Headers.Authorization.Count > 0
         && context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null;
 }

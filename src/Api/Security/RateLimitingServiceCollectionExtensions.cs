@@ -36,6 +36,7 @@ internal static class RateLimitingServiceCollectionExtensions
                 provider.GetRequiredService<ILogger<RedisRateLimitConnection>>()));
         }
 
+        // Configured from the container, where the Redis connection (when there is one) lives.
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>((options, provider) =>
         {
