@@ -13,7 +13,7 @@ namespace CustomerService.Api.IntegrationTests.Security;
 /// <summary>
 /// With <c>RateLimiting:Redis</c> set, a participant's bucket is one bucket however many instances
 /// serve it. Runs against a throw-away <c>redis-server</c> of its own on a free loopback port; the
-/// tests are skipped when no <c>redis-server</c> is installed.
+/// tests that need one are skipped when no <c>redis-server</c> is installed.
 /// </summary>
 public sealed class RedisRateLimitTests
 {
@@ -29,7 +29,7 @@ public sealed class RedisRateLimitTests
         var binary = FindRedisServer();
         if (binary is null)
         {
-            Assert.Ignore("No redis-server on PATH: install it (Debian: apt-get install redis-server) to run the shared rate-limit tests.");
+            return;
         }
 
         _folder = Directory.CreateTempSubdirectory("customer-service-redis-").FullName;
@@ -73,6 +73,11 @@ public sealed class RedisRateLimitTests
     [Test]
     public async Task Two_instances_on_one_redis_share_one_participant_budget()
     {
+        if (_redis is null)
+        {
+            Assert.Ignore("No redis-server on PATH: install it (Debian: apt-get install redis-server) to run the shared rate-limit tests.");
+        }
+
         var participant = $"participant-redis-{Guid.NewGuid():N}";
         var settings = Settings($"127.0.0.1:{_port}");
         using var first = new CustomerServiceFactory(participantId: participant, settings: settings);
@@ -174,7 +179,6 @@ public sealed class RedisRateLimitTests
     private static string? FindRedisServer() =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Append("/usr/sbin")
             .Select(folder => Path.Combine(folder, "redis-server"))
             .FirstOrDefault(File.Exists);
 
