@@ -15,10 +15,11 @@ namespace CustomerService.Api;
 
 internal static class ApiServiceCollectionExtensions
 {
-    /// <summary>Security, MVC controllers, JSON as the contract writes it, URL-segment versioning and the error seams.</summary>
+    /// <summary>Security, rate limits, MVC controllers, JSON as the contract writes it, URL-segment versioning and the error seams.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSecurity(configuration);
+        services.AddContractRateLimiting(configuration);
 
         services
             .AddControllers(options =>

@@ -3,6 +3,7 @@ using CustomerService.Api.Errors;
 using CustomerService.Api.Http;
 using CustomerService.Api.OpenApi;
 using CustomerService.Api.Operations;
+using CustomerService.Api.Security;
 using CustomerService.Application;
 using CustomerService.Infrastructure;
 using CustomerService.Infrastructure.Persistence;
@@ -53,6 +54,7 @@ if (!app.Environment.IsDevelopment() && TransportSecurity.IsServedOverTls(app.Co
     app.UseHttpsRedirection();
 }
 
+app.UseAnonymousRateLimiting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -24,7 +24,7 @@ public sealed class CustomerServiceFactory : WebApplicationFactory<Program>
     /// <param name="database">The database (see <see cref="Engine.NewDatabase"/>); a new one when not given.</param>
     /// <param name="participantId">The participant the clients' tokens name.</param>
     /// <param name="clock">The service's clock; the system clock when not given.</param>
-    /// <param name="settings">Configuration to add; by default the rate limit is set out of the way.</param>
+    /// <param name="settings">Configuration to add; by default the rate limits are set out of the way.</param>
     public CustomerServiceFactory(
         string? database = null,
         string participantId = DefaultParticipant,
@@ -38,6 +38,9 @@ public sealed class CustomerServiceFactory : WebApplicationFactory<Program>
         {
             ["RateLimiting:TokenLimit"] = "1000000",
             ["RateLimiting:TokensPerPeriod"] = "1000000",
+            ["RateLimiting:Anonymous:TokenLimit"] = "1000000",
+            ["RateLimiting:Anonymous:TokensPerPeriod"] = "1000000",
+            ["Limits:ConcurrentFullLists"] = "1000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -14,6 +14,7 @@ using CustomerService.Api.Streaming;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CustomerService.Api.Controllers;
 
@@ -43,6 +44,7 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
     [HttpGet]
     [Authorize(Policy = Scopes.Read)]
     [StreamedResponse]
+    [EnableRateLimiting(FullListConcurrencyPolicy.Name)]
     [ProducesResponseType<IEnumerable<CustomerDto>>(StatusCodes.Status200OK, Description = "The customers, ordered by createdAt then id.")]
     public async Task<ActionResult<IAsyncEnumerable<CustomerDto>>> List(
         [FromQuery] string? status,

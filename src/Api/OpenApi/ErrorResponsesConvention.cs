@@ -1,7 +1,9 @@
 using CustomerService.Api.Errors;
 using CustomerService.Api.Idempotency;
+using CustomerService.Api.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CustomerService.Api.OpenApi;
 
@@ -11,12 +13,21 @@ namespace CustomerService.Api.OpenApi;
 /// </summary>
 internal sealed class ErrorResponsesConvention : IActionModelConvention
 {
+    private const string RateLimited =
+        "`RATE_LIMITED`: over the participant's request rate, or (a request refused before a participant is known) " +
+        "over the client address's rate; retry after `Retry-After` seconds.";
+
+    private const string RateLimitedOrTooManyFullLists =
+        "`RATE_LIMITED`: over the participant's request rate, or (a request refused before a participant is known) " +
+        "over the client address's rate, or (without `limit`) the participant already runs as many unlimited lists " +
+        "as it may at once; retry after `Retry-After` seconds.";
+
     private static readonly (int Status, string Description)[] EveryOperation =
     [
         (StatusCodes.Status400BadRequest, "`VALIDATION_ERROR` (a path, query or body value is invalid; `details` names each field), `INVALID_JSON`, or `UNSUPPORTED_API_VERSION`."),
         (StatusCodes.Status401Unauthorized, "`UNAUTHORIZED`: no token, or one that is malformed, expired, unsigned or names no participant."),
         (StatusCodes.Status403Forbidden, "`FORBIDDEN`: the token lacks the scope this operation needs."),
-        (StatusCodes.Status429TooManyRequests, "`RATE_LIMITED`: over the participant's request rate; retry after `Retry-After` seconds."),
+        (StatusCodes.Status429TooManyRequests, RateLimited),
         (StatusCodes.Status500InternalServerError, "`INTERNAL_ERROR`: something unexpected; quote the `X-Request-Id`."),
         (StatusCodes.Status503ServiceUnavailable, "`SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds."),
     ];
@@ -31,9 +42,14 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
     {
         ArgumentNullException.ThrowIfNull(action);
         var takesBody = action.Attributes.OfType<ConsumesAttribute>().Any();
+        var limitsFullLists = action.Attributes.OfType<EnableRateLimitingAttribute>()
+            .Any(attribute => attribute.PolicyName == FullListConcurrencyPolicy.Name);
         foreach (var (status, description) in takesBody ? EveryOperation.Concat(OperationsWithBody) : EveryOperation)
         {
-            action.Filters.Add(new ProducesResponseTypeAttribute(typeof(ErrorEnvelope), status) { Description = description });
+            action.Filters.Add(new ProducesResponseTypeAttribute(typeof(ErrorEnvelope), status)
+            {
+                Description = status == StatusCodes.Status429TooManyRequests && limitsFullLists ? RateLimitedOrTooManyFullLists : description,
+            });
         }
 
         if (action.Attributes.OfType<IdempotentAttribute>().Any())

@@ -16,16 +16,18 @@ internal static class OpenApiServiceCollectionExtensions
             options.AddOperationTransformer<ContractOperationTransformer>();
             options.AddSchemaTransformer<ContractSchemaTransformer>();
         });
+        services.AddSingleton<OpenApiDocumentCache>();
         return services;
     }
 
     /// <summary>
-    /// The document at <c>/openapi/v1.json</c> and, unless <c>OpenApi:ReferencePage</c> is false, the
-    /// interactive reference page at <c>/scalar</c>. Neither needs a token.
+    /// The document at <c>/openapi/v1.json</c>, built once per process, and, unless
+    /// <c>OpenApi:ReferencePage</c> is false, the interactive reference page at <c>/scalar</c>.
+    /// Neither needs a token.
     /// </summary>
     public static WebApplication MapContractOpenApi(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapGet($"/openapi/{DocumentName}.json", ServeDocumentAsync).AllowAnonymous().ExcludeFromDescription();
         if (app.Configuration.GetValue("OpenApi:ReferencePage", true))
         {
             app.UseWhen(
@@ -50,5 +52,13 @@ internal static class OpenApiServiceCollectionExtensions
         }
 
         return app;
+    }
+
+    private static async Task ServeDocumentAsync(HttpContext context, OpenApiDocumentCache cache)
+    {
+        var json = await cache.GetJsonAsync(context.RequestAborted);
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, context.RequestAborted);
     }
 }

@@ -9,8 +9,9 @@ namespace CustomerService.Api.Operations;
 
 /// <summary>
 /// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the database answers and is
-/// migrated), for probes: no token, no rate limit. A healthy answer is a JSON status; an unhealthy
-/// one is the contract's error body, 503 SERVICE_UNAVAILABLE naming each failing check.
+/// migrated), for probes: no token, never charged to a participant's budget, limited like all
+/// anonymous traffic (per client address, contract section 10). A healthy answer is a JSON status;
+/// an unhealthy one is the contract's error body, 503 SERVICE_UNAVAILABLE naming each failing check.
 /// </summary>
 internal static class HealthEndpoints
 {

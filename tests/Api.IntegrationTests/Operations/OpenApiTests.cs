@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerService.Api.IntegrationTests.Operations;
@@ -88,6 +90,33 @@ public sealed class OpenApiTests : ServiceFixture
             Assert.That(schemas["Network"]!["enum"]!.AsArray().Select(value => value!.GetValue<string>()), Is.EqualTo(new[] { "ethereum", "polygon", "arbitrum", "optimism", "base", "avalanche", "bsc", "solana", "bitcoin" }));
             Assert.That(schemas["CustomerDto"]!["properties"]!["createdAt"]!["format"]!.GetValue<string>(), Is.EqualTo("date-time"));
         });
+    }
+
+    [Test]
+    public async Task Document_is_generated_once_per_process_and_then_served_as_generated()
+    {
+        var generated = 0;
+        using var factory = new CustomerServiceFactory();
+        using var counting = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.Configure<OpenApiOptions>("v1", options => options.AddDocumentTransformer((_, _, _) =>
+            {
+                Interlocked.Increment(ref generated);
+                return Task.CompletedTask;
+            }))));
+        using var anonymous = counting.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+
+        var concurrentFirsts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => anonymous.GetByteArrayAsync("/openapi/v1.json")));
+        var later = await anonymous.GetByteArrayAsync("/openapi/v1.json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(generated, Is.EqualTo(1));
+            Assert.That(concurrentFirsts, Is.All.EqualTo(later));
+        });
+        counting.Dispose();
+        factory.Dispose();
+        CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
     }
 
     [Test]
