@@ -116,7 +116,7 @@ public sealed class OpenApiTests : ServiceFixture
         });
         counting.Dispose();
         factory.Dispose();
-        CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(factory.Database);
     }
 
     [Test]

@@ -32,7 +32,7 @@ public sealed class AnonymousRateLimitTests
         Assert.That(served, Is.All.EqualTo(HttpStatusCode.OK));
         await refused.AssertErrorAsync(429, "RATE_LIMITED");
         Assert.That(refused.Headers.RetryAfter?.Delta?.TotalSeconds, Is.GreaterThanOrEqualTo(1));
-        CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(factory.Database);
     }
 
     [Test]
@@ -47,7 +47,7 @@ public sealed class AnonymousRateLimitTests
 
         Assert.That(refused, Is.All.EqualTo(HttpStatusCode.Unauthorized));
         await limited.AssertErrorAsync(429, "RATE_LIMITED");
-        CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(factory.Database);
     }
 
     [Test]
@@ -62,7 +62,7 @@ public sealed class AnonymousRateLimitTests
 
         Assert.That(forbidden, Is.All.EqualTo(HttpStatusCode.Forbidden));
         await limited.AssertErrorAsync(429, "RATE_LIMITED");
-        CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(factory.Database);
     }
 
     [Test]
@@ -77,7 +77,7 @@ public sealed class AnonymousRateLimitTests
 
         Assert.That(served, Is.All.EqualTo(HttpStatusCode.OK));
         await limited.AssertErrorAsync(429, "RATE_LIMITED");
-        CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(factory.Database);
     }
 
     [Test]
@@ -93,7 +93,7 @@ public sealed class AnonymousRateLimitTests
 
         Assert.That(limited.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
         Assert.That(served, Is.All.EqualTo(HttpStatusCode.OK));
-        CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(factory.Database);
     }
 
     [Test]
@@ -116,7 +116,7 @@ public sealed class AnonymousRateLimitTests
             Assert.That(samePrefix, Is.EqualTo(new[] { StatusCodes.Status429TooManyRequests }), "the same /64");
             Assert.That(otherPrefix, Is.EqualTo(new[] { StatusCodes.Status200OK }), "another /64");
         });
-        CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(factory.Database);
     }
 
     private static CustomerServiceFactory LimitedFactory() => new(settings: new Dictionary<string, string?>

@@ -45,7 +45,7 @@ public sealed class FullListConcurrencyTests
             Assert.That(finished, Is.All.EqualTo(HttpStatusCode.OK), "the streamed lists");
             Assert.That(afterwards.StatusCode, Is.EqualTo(HttpStatusCode.OK), "after the streams ended");
         });
-        CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(factory.Database);
     }
 
     [Test]
@@ -66,7 +66,7 @@ public sealed class FullListConcurrencyTests
 
         Assert.That(whileStreaming.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
         Assert.That(afterwards, Is.EqualTo(HttpStatusCode.OK));
-        CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(factory.Database);
     }
 
     private static Dictionary<string, string?> Limit(int permits) => new()

@@ -81,7 +81,7 @@ public sealed class RedisRateLimitTests
         var participant = $"participant-redis-{Guid.NewGuid():N}";
         var settings = Settings($"127.0.0.1:{_port}");
         using var first = new CustomerServiceFactory(participantId: participant, settings: settings);
-        using var second = new CustomerServiceFactory(databaseFile: first.DatabaseFile, participantId: participant, settings: settings);
+        using var second = new CustomerServiceFactory(database: first.Database, participantId: participant, settings: settings);
         using var toFirst = first.CreateClient();
         using var toSecond = second.CreateClient();
 
@@ -104,7 +104,7 @@ public sealed class RedisRateLimitTests
         });
         first.Dispose();
         second.Dispose();
-        CustomerServiceFactory.DeleteDatabase(first.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(first.Database);
     }
 
     [Test]
@@ -129,7 +129,7 @@ public sealed class RedisRateLimitTests
         Assert.That(logs.Warnings.Count(category => category.EndsWith(".RedisRateLimitConnection", StringComparison.Ordinal)), Is.EqualTo(1));
         logged.Dispose();
         factory.Dispose();
-        CustomerServiceFactory.DeleteDatabase(factory.DatabaseFile);
+        CustomerServiceFactory.DeleteDatabase(factory.Database);
     }
 
     /// <summary>The categories of the warnings logged, in order.</summary>
