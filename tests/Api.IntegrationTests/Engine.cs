@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.SqlTypes;
 using System.Net;
 using System.Net.Sockets;
 using CustomerService.Infrastructure.Persistence;
@@ -33,6 +34,15 @@ public static class Engine
     private static readonly ConcurrentDictionary<string, byte> Made = new(StringComparer.Ordinal);
 
     public static DatabaseProvider Current { get; } = FromEnvironment();
+
+    /// <summary>
+    /// The order in which this engine sorts ids that tie on everything else: the text order on
+    /// SQLite (ids are text) and PostgreSQL (uuid compares its bytes, which is the text order), and
+    /// SQL Server's uniqueidentifier order (its last six bytes first), which is not.
+    /// </summary>
+    public static IComparer<string> IdOrder { get; } = Current == DatabaseProvider.SqlServer
+        ? Comparer<string>.Create((left, right) => new SqlGuid(Guid.Parse(left)).CompareTo(new SqlGuid(Guid.Parse(right))))
+        : StringComparer.Ordinal;
 
     /// <summary>Ignores the calling test, with <paramref name="reason"/>, unless this run is on <paramref name="engine"/>.</summary>
     public static void Require(DatabaseProvider engine, string reason)

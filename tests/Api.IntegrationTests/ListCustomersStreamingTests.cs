@@ -23,7 +23,7 @@ public sealed class ListCustomersStreamingTests : ServiceFixture
     {
         var created = await StreamingSeed.CreateCustomersAsync(Client, CustomerCount, "stream");
         await StreamingSeed.AddAccountsAsync(Client, [.. created.Where(customer => customer.Text("status") == "active").Take(40).Ids()]);
-        _seededIds = [.. created.OrderBy(customer => customer.Text("createdAt"), StringComparer.Ordinal).ThenBy(customer => customer.Id(), StringComparer.Ordinal).Ids()];
+        _seededIds = [.. created.OrderBy(customer => customer.Text("createdAt"), StringComparer.Ordinal).ThenBy(customer => customer.Id(), Engine.IdOrder).Ids()];
     }
 
     [Test]
@@ -147,7 +147,7 @@ public sealed class ListCustomersStreamedAcrossEqualTimestampsTests : ServiceFix
     {
         var created = await StreamingSeed.CreateCustomersAsync(Client, CustomerCount, "tie");
         Assert.That(created.Select(customer => customer.Text("createdAt")).Distinct().Count(), Is.EqualTo(1), "the premise: one createdAt for all");
-        _idsInOrder = [.. created.Ids().Order(StringComparer.Ordinal)];
+        _idsInOrder = [.. created.Ids().Order(Engine.IdOrder)];
     }
 
     [Test]

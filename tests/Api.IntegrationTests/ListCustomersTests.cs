@@ -208,6 +208,6 @@ public sealed class ListCustomersTests : ServiceFixture
         _seeded
             .Where(customer => status is null || customer.Text("status") == status)
             .OrderBy(customer => customer.Text("createdAt"), StringComparer.Ordinal)
-            .ThenBy(customer => customer.Id(), StringComparer.Ordinal)
+            .ThenBy(customer => customer.Id(), Engine.IdOrder)
             .Ids();
 }

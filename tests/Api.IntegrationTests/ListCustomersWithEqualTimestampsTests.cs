@@ -21,7 +21,7 @@ public sealed class ListCustomersWithEqualTimestampsTests : ServiceFixture
             ids.Add((await Client.CreateCustomerOkAsync(ContractClient.UniqueExternalId($"tie-{i}"))).Id());
         }
 
-        _idsInOrder = [.. ids.Order(StringComparer.Ordinal)];
+        _idsInOrder = [.. ids.Order(Engine.IdOrder)];
     }
 
     [Test]

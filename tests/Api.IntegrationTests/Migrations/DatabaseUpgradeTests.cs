@@ -12,15 +12,28 @@ public sealed class DatabaseUpgradeTests
 {
     /// <summary>Every migration of every engine, as the last one a released database applied.</summary>
     public static IEnumerable<TestCaseData> ReleasedSchemas() =>
-        from engine in MigrationEngines.Names
-        from migration in MigrationsOf(engine)
-        select new TestCaseData(engine, migration).SetArgDisplayNames(engine, migration);
+        OrIgnored(
+            from engine in MigrationEngines.Names
+            from migration in MigrationsOf(engine)
+            select new TestCaseData(engine, migration).SetArgDisplayNames(engine, migration),
+            new TestCaseData(Engine.Current.ToString(), "none"),
+            $"no upgrade-test engine for {Engine.Current} yet (see MigrationEngines)");
 
     /// <summary>The engines whose history has the participant column as first released (added empty, never filled).</summary>
     public static IEnumerable<TestCaseData> EnginesThatReleasedTheUnfilledParticipantColumn() =>
-        from engine in MigrationEngines.Names
-        where HasUnfilledParticipantColumn(engine)
-        select new TestCaseData(engine).SetArgDisplayNames(engine);
+        OrIgnored(
+            from engine in MigrationEngines.Names
+            where HasUnfilledParticipantColumn(engine)
+            select new TestCaseData(engine).SetArgDisplayNames(engine),
+            new TestCaseData(Engine.Current.ToString()),
+            $"{Engine.Current} has no upgrade-test engine whose history released the unfilled participant column");
+
+    /// <summary>The cases, or one ignored case saying why there are none, so that a gap is reported rather than silent.</summary>
+    private static List<TestCaseData> OrIgnored(IEnumerable<TestCaseData> cases, TestCaseData placeholder, string reason)
+    {
+        var list = cases.ToList();
+        return list.Count > 0 ? list : [placeholder.Ignore(reason)];
+    }
 
     [TestCaseSource(nameof(ReleasedSchemas))]
     public async Task A_database_made_at_a_released_migration_upgrades_with_every_row_visible_to_its_participant(string engineName, string migration)

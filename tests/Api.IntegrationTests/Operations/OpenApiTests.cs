@@ -155,6 +155,7 @@ public sealed class OpenApiTests : ServiceFixture
             Assert.That(directives["default-src"], Is.EqualTo(new[] { "'none'" }));
             Assert.That(directives["frame-ancestors"], Is.EqualTo(new[] { "'none'" }));
             Assert.That(directives["connect-src"], Is.EqualTo(new[] { "'self'" }));
+            Assert.That(inlineScripts, Has.Length.EqualTo(page.Split("<script").Skip(1).Count(tag => !tag[..tag.IndexOf('>', StringComparison.Ordinal)].Contains(" src=", StringComparison.Ordinal))), "every script tag without a src is an inline script");
             Assert.That(inlineScripts, Is.Not.Empty, "the page starts itself with an inline script");
             Assert.That(directives["script-src"], Is.EquivalentTo(new[] { "'self'" }.Concat(inlineScripts)), "only the page's own scripts and its inline start-up script, by hash");
         });
