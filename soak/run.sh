@@ -131,7 +131,8 @@ stop_services() {
 trap 'stop_services; finish 130' INT TERM
 
 # start_service N: starts instance N on a free port (the service binds port 0 and logs the one it
-# got) and waits until it says where it listens. One at a time, so that the first applies the
+# got) and waits until it says where it listens. Every limit on rates and on concurrent full lists
+# is set out of the way: the soak checks answers, and its workers list without `limit` at once. One at a time, so that the first applies the
 # migrations before the next starts.
 start_service() {
   local log="$work/service-$1.log" pid base_url=""
@@ -145,6 +146,9 @@ start_service() {
     RateLimiting__TokenLimit=1000000 \
     RateLimiting__TokensPerPeriod=1000000 \
     RateLimiting__ReplenishmentPeriod=00:00:01 \
+    RateLimiting__Anonymous__TokenLimit=1000000 \
+    RateLimiting__Anonymous__TokensPerPeriod=1000000 \
+    Limits__ConcurrentFullLists=1000 \
     dotnet "$service_dir/CustomerService.Api.dll" --contentRoot "$service_dir" >"$log" 2>&1 &
   pid=$!
   service_pids+=("$pid")

@@ -65,6 +65,29 @@ public abstract class CustomerDbContext : DbContext
         modelBuilder.Entity<Customer>().HasQueryFilter(customer => customer.ParticipantId == ParticipantId);
         modelBuilder.Entity<Account>().HasQueryFilter(account =>
             EF.Property<string>(account, AccountConfiguration.ParticipantIdColumn) == ParticipantId);
+        if (ExactCollation is { } collation)
+        {
+            UseExactCollation(modelBuilder, collation);
+        }
+    }
+
+    /// <summary>
+    /// The engine's collation that compares text byte for byte, so identifiers match (and sort)
+    /// exactly, case-sensitively, as they do on SQLite; null where that is already the default.
+    /// </summary>
+    protected virtual string? ExactCollation => null;
+
+    private static void UseExactCollation(ModelBuilder modelBuilder, string collation)
+    {
+        var customer = modelBuilder.Entity<Customer>();
+        customer.Property(c => c.ParticipantId).UseCollation(collation);
+        customer.Property(c => c.ExternalId).UseCollation(collation);
+        var account = modelBuilder.Entity<Account>();
+        account.Property<string>(AccountConfiguration.ParticipantIdColumn).UseCollation(collation);
+        account.Property(a => a.Address).UseCollation(collation);
+        var idempotencyKey = modelBuilder.Entity<IdempotencyRecord>();
+        idempotencyKey.Property(k => k.ParticipantId).UseCollation(collation);
+        idempotencyKey.Property(k => k.Key).UseCollation(collation);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
