@@ -15,11 +15,17 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = RequestBodyLimitMiddleware.MaxBodyBytes;
 });
 
-// JSON lines outside Development, for log collectors; scopes carry the request id everywhere.
+// In Development one readable line per entry: the request line names its own request id, so
+// scopes would only repeat it (next to ASP.NET Core's connection-level one). Outside Development
+// JSON lines for log collectors, whose scopes carry the request id on every line of a request.
 builder.Logging.ClearProviders();
 if (builder.Environment.IsDevelopment())
 {
-    builder.Logging.AddSimpleConsole(console => console.IncludeScopes = true);
+    builder.Logging.AddSimpleConsole(console =>
+    {
+        console.SingleLine = true;
+        console.IncludeScopes = false;
+    });
 }
 else
 {
