@@ -9,6 +9,7 @@ using CustomerService.Infrastructure;
 using CustomerService.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
+DevelopmentUserSecrets.WatchEvenIfAbsent(builder);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
