@@ -70,8 +70,21 @@ app.MapControllers();
 app.MapHealthEndpoints();
 app.MapContractOpenApi();
 
-await app.Services.InitializeDatabaseAsync();
+DatabaseStartReport database;
+try
+{
+    database = await app.Services.InitializeDatabaseAsync();
+}
+catch (DatabaseUnreachableAtStartException)
+{
+    // Already logged, once, at Critical with what to check; a stack trace would only bury it.
+    await app.DisposeAsync();
+    return 1;
+}
+
+StartSummary.LogWhenStarted(app, database);
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point; public so integration tests can host the application.</summary>
 public partial class Program;

@@ -1,3 +1,5 @@
+using CustomerService.Api.Security;
+
 namespace CustomerService.Api.Errors;
 
 /// <summary>The one place that writes the contract's error body.</summary>
@@ -5,8 +7,7 @@ internal static class ErrorResponseWriter
 {
     /// <summary>The 401 message in Development, where a newcomer needs to know how to get a token.</summary>
     public const string DevelopmentUnauthorizedMessage =
-        "A valid bearer token is required. In Development, mint one with: dotnet user-jwts create --project src/Api "
-        + "--claim participant_id=participant-123 --scope \"customers:read customers:write\" --valid-for 8h --output token";
+        "A valid bearer token is required. In Development, mint one with: " + DevelopmentUserSecrets.MintCommand;
 
     public static Task WriteAsync(HttpContext context, int status, ApiError error)
     {

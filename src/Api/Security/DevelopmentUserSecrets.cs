@@ -18,6 +18,11 @@ namespace CustomerService.Api.Security;
 /// </remarks>
 internal static class DevelopmentUserSecrets
 {
+    /// <summary>Mints a development token; the first run also creates the signing key.</summary>
+    public const string MintCommand =
+        "dotnet user-jwts create --project src/Api --claim participant_id=participant-123 "
+        + "--scope \"customers:read customers:write\" --valid-for 8h --output token";
+
     public static void WatchEvenIfAbsent(WebApplicationBuilder builder)
     {
         if (!builder.Environment.IsDevelopment()

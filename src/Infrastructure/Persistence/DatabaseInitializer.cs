@@ -11,17 +11,49 @@ public static partial class DatabaseInitializer
     /// <summary>
     /// Prepares the database before the first request: applies pending migrations when
     /// <c>Database:MigrateOnStartup</c> is set, and puts SQLite into write-ahead-log mode so readers
-    /// never block the writer.
+    /// never block the writer. Says where the database is and what was done to it.
     /// </summary>
-    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <exception cref="DatabaseUnreachableAtStartException">
+    /// Migrations were to be applied and the database could not be reached (or refused the login)
+    /// within <c>Database:StartTimeout</c>; one Critical line has said which database and what to check.
+    /// </exception>
+    public static async Task<DatabaseStartReport> InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var context = scope.ServiceProvider.GetRequiredService<CustomerDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        var location = DescribeLocation(context);
 
+        string migrations;
         if (options.MigrateOnStartup)
         {
-            await context.Database.MigrateAsync(cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.StartTimeout);
+            try
+            {
+                var pending = (await context.Database.GetPendingMigrationsAsync(timeout.Token)).Count();
+                await context.Database.MigrateAsync(timeout.Token);
+                migrations = pending == 0 ? "none pending" : $"applied {pending}";
+            }
+            catch (Exception exception) when (DatabaseFailures.IsLoginRefused(exception))
+            {
+                LogLoginRefused(logger, location, DatabaseOptions.ConnectionStringName);
+                throw new DatabaseUnreachableAtStartException(location, exception);
+            }
+            catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception)
+                                              || (exception is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
+            {
+                var check = context.Database.IsSqlite()
+                    ? "check that its folder exists and the service may write there"
+                    : $"check that the server runs and accepts connections from here within {options.StartTimeout.TotalSeconds} s";
+                LogUnreachable(logger, location, check, DatabaseOptions.ConnectionStringName);
+                throw new DatabaseUnreachableAtStartException(location, exception);
+            }
+        }
+        else
+        {
+            migrations = "skipped (Database:MigrateOnStartup is false)";
         }
 
         if (context.Database.IsSqlite())
@@ -35,11 +67,32 @@ public static partial class DatabaseInitializer
             {
                 // Without migrations to apply, an unreachable database is not a reason to stop:
                 // the service starts, and readiness reports the database until it can be opened.
-                LogDatabaseUnavailable(scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer)), exception);
+                LogDatabaseUnavailable(logger, exception);
             }
         }
+
+        return new DatabaseStartReport(options.Provider, location, migrations);
+    }
+
+    /// <summary>Where the database is: the SQLite file, or the server and database name; never a credential.</summary>
+    private static string DescribeLocation(CustomerDbContext context)
+    {
+        var connection = context.Database.GetDbConnection();
+        return context.Database.IsSqlite()
+            ? $"file {Path.GetFullPath(connection.DataSource)}"
+            : $"database {connection.Database} on {connection.DataSource}";
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The SQLite database could not be opened at start; readiness will report it")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(
+        Level = LogLevel.Critical,
+        Message = "The {Location} could not be reached to apply migrations; {Check}, and ConnectionStrings:{ConnectionStringName}. Stopping")]
+    private static partial void LogUnreachable(ILogger logger, string location, string check, string connectionStringName);
+
+    [LoggerMessage(
+        Level = LogLevel.Critical,
+        Message = "The {Location} refused the service's login; check the user and password in ConnectionStrings:{ConnectionStringName}. Stopping")]
+    private static partial void LogLoginRefused(ILogger logger, string location, string connectionStringName);
 }
