@@ -20,6 +20,12 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 // scopes would only repeat it (next to ASP.NET Core's connection-level one). Outside Development
 // JSON lines for log collectors, whose scopes carry the request id on every line of a request.
 builder.Logging.ClearProviders();
+
+// ASP.NET Core's hosting opens a scope of its own with a RequestId (the connection's trace id)
+// before the service's id is known, so every line carried two different request ids. Its lines
+// (request starting and finished) repeat the service's request line, so it is turned off, and
+// with it that scope.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 if (builder.Environment.IsDevelopment())
 {
     builder.Logging.AddSimpleConsole(console =>

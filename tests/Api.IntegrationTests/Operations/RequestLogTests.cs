@@ -107,6 +107,20 @@ public sealed class RequestLogTests : ServiceFixture
     }
 
     [Test]
+    public async Task The_scopes_of_a_request_carry_the_service_request_id_only()
+    {
+        var requestId = $"only-{Guid.NewGuid():N}";
+        using var request = ContractClient.Request(HttpMethod.Get, $"{ContractClient.CustomersPath}/{Guid.NewGuid()}");
+        request.Headers.Add("X-Request-Id", requestId);
+
+        using var response = await _client.SendAsync(request);
+
+        var handlerLine = _logs.Entries.First(entry => entry.Category.Contains("LoggingBehavior", StringComparison.Ordinal)
+                                                       && entry.ScopeRequestIds.Contains(requestId));
+        Assert.That(handlerLine.ScopeRequestIds, Is.EqualTo(new[] { requestId }));
+    }
+
+    [Test]
     public async Task The_token_and_the_body_are_never_logged()
     {
         var secret = $"secret-{Guid.NewGuid():N}";
