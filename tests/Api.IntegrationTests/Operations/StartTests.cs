@@ -61,7 +61,8 @@ public sealed class StartTests
     public void A_database_that_cannot_be_reached_for_migrating_stops_the_start_promptly_with_one_critical_line()
     {
         var logs = new CapturedLogs();
-        using var factory = new CustomerServiceFactory(settings: new Dictionary<string, string?>
+        // The database named is never created: the connection string below replaces it.
+        using var factory = new CustomerServiceFactory(database: "never_created", settings: new Dictionary<string, string?>
         {
             ["ConnectionStrings:CustomerService"] = Engine.UnreachableConnectionString(),
             ["Database:StartTimeout"] = "00:00:05",
