@@ -13,6 +13,6 @@ public sealed class DatabaseOptions
 
     public bool MigrateOnStartup { get; set; } = true;
 
-    /// <summary>How long the start waits for the database to migrate it before the process stops.</summary>
+    /// <summary>How long a migrating start waits for the database to answer before the process stops.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

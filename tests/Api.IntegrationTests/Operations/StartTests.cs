@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using CustomerService.Api.IntegrationTests.Security;
 using Microsoft.Extensions.Logging;
 
@@ -78,6 +80,38 @@ public sealed class StartTests
             Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)));
             Assert.That(serious.Select(line => (line.Level, line.Category)), Is.EqualTo(new[] { (LogLevel.Critical, "CustomerService.Infrastructure.Persistence.DatabaseInitializer") }));
             Assert.That(serious[0].Message, Does.Contain("could not be reached").And.Contain("missing_").And.Contain("ConnectionStrings:CustomerService"));
+        });
+    }
+
+    [Test]
+    public void A_server_that_never_answers_stops_the_start_within_the_start_timeout()
+    {
+        if (Engine.Current == CustomerService.Infrastructure.Persistence.DatabaseProvider.Sqlite)
+        {
+            Assert.Ignore("A SQLite file answers or fails at once; only a server can keep the start waiting.");
+        }
+
+        // Connections complete in the listener's backlog and are never answered.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var logs = new CapturedLogs();
+        using var factory = new CustomerServiceFactory(database: "never_created", settings: new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:CustomerService"] = Engine.Current == CustomerService.Infrastructure.Persistence.DatabaseProvider.PostgreSql
+                ? $"Host=127.0.0.1;Port={port};Database=silent;Username=nobody;Timeout=60"
+                : $"Server=tcp:127.0.0.1,{port};Database=silent;User Id=nobody;Connect Timeout=60;TrustServerCertificate=true",
+            ["Database:StartTimeout"] = "00:00:02",
+        });
+        using var logged = factory.WithWebHostBuilder(logs.AddTo);
+        var clock = Stopwatch.StartNew();
+
+        Assert.Catch(() => logged.CreateClient().Dispose());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(15)));
+            Assert.That(logs.Lines.Where(line => line.Level >= LogLevel.Error).Select(line => line.Message), Has.One.Contains("no answer within 2 s"));
         });
     }
 
