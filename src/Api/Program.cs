@@ -16,9 +16,6 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = RequestBodyLimitMiddleware.MaxBodyBytes;
 });
 
-// In Development one readable line per entry: the request line names its own request id, so
-// scopes would only repeat it (next to ASP.NET Core's connection-level one). Outside Development
-// JSON lines for log collectors, whose scopes carry the request id on every line of a request.
 builder.Logging.ClearProviders();
 
 // ASP.NET Core's hosting opens a scope of its own with a RequestId (the connection's trace id)
@@ -26,6 +23,10 @@ builder.Logging.ClearProviders();
 // (request starting and finished) repeat the service's request line, so it is turned off, and
 // with it that scope.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+
+// In Development one readable line per entry: the request line names its own request id, so
+// scopes would only repeat it. Outside Development JSON lines for log collectors, whose scopes
+// carry the request id on every line of a request.
 if (builder.Environment.IsDevelopment())
 {
     builder.Logging.AddSimpleConsole(console =>
