@@ -9,17 +9,31 @@ using CustomerService.Infrastructure;
 using CustomerService.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
+DevelopmentUserSecrets.WatchEvenIfAbsent(builder);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
     kestrel.Limits.MaxRequestBodySize = RequestBodyLimitMiddleware.MaxBodyBytes;
 });
 
-// JSON lines outside Development, for log collectors; scopes carry the request id everywhere.
 builder.Logging.ClearProviders();
+
+// ASP.NET Core's hosting opens a scope of its own with a RequestId (the connection's trace id)
+// before the service's id is known, so every line carried two different request ids. Its lines
+// (request starting and finished) repeat the service's request line, so it is turned off, and
+// with it that scope.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+
+// In Development one readable line per entry: the request line names its own request id, so
+// scopes would only repeat it. Outside Development JSON lines for log collectors, whose scopes
+// carry the request id on every line of a request.
 if (builder.Environment.IsDevelopment())
 {
-    builder.Logging.AddSimpleConsole(console => console.IncludeScopes = true);
+    builder.Logging.AddSimpleConsole(console =>
+    {
+        console.SingleLine = true;
+        console.IncludeScopes = false;
+    });
 }
 else
 {
@@ -63,8 +77,21 @@ app.MapControllers();
 app.MapHealthEndpoints();
 app.MapContractOpenApi();
 
-await app.Services.InitializeDatabaseAsync();
+DatabaseStartReport database;
+try
+{
+    database = await app.Services.InitializeDatabaseAsync();
+}
+catch (DatabaseUnreachableAtStartException)
+{
+    // Already logged, once, at Critical with what to check; a stack trace would only bury it.
+    await app.DisposeAsync();
+    return 1;
+}
+
+StartSummary.LogWhenStarted(app, database);
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point; public so integration tests can host the application.</summary>
 public partial class Program;

@@ -84,11 +84,13 @@ public static class DependencyInjection
 
     /// <summary>
     /// A refused write is often expected (a duplicate externalId is a 409, a taken idempotency key a
-    /// replay), so EF Core's own error lines for failed commands and saves are debug-level; every
-    /// failure that reaches the client as a 5xx is logged, with the request id, by the Api.
+    /// replay), so EF Core's own error lines for failed commands, saves and connections are
+    /// debug-level; every failure that reaches the client as a 5xx is logged, with the request id,
+    /// by the Api, and a database unreachable at start by the start, in one line.
     /// </summary>
     private static DbContextOptionsBuilder QuietExpectedFailures(DbContextOptionsBuilder builder) =>
         builder.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.ConnectionError, LogLevel.Debug),
             (RelationalEventId.CommandError, LogLevel.Debug),
             (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 

@@ -1,8 +1,14 @@
+using CustomerService.Api.Security;
+
 namespace CustomerService.Api.Errors;
 
 /// <summary>The one place that writes the contract's error body.</summary>
 internal static class ErrorResponseWriter
 {
+    /// <summary>The 401 message in Development, where a newcomer needs to know how to get a token.</summary>
+    public const string DevelopmentUnauthorizedMessage =
+        "A valid bearer token is required. In Development, mint one with: " + DevelopmentUserSecrets.MintCommand;
+
     public static Task WriteAsync(HttpContext context, int status, ApiError error)
     {
         var response = context.Response;
@@ -38,6 +44,12 @@ internal static class ErrorResponseWriter
         }
 
         var error = ErrorStatusCodes.ForStatus(response.StatusCode);
+        if (response.StatusCode == StatusCodes.Status401Unauthorized
+            && context.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            error = error with { Message = DevelopmentUnauthorizedMessage };
+        }
+
         if (response.StatusCode == StatusCodes.Status405MethodNotAllowed
             && HttpMethods.IsDelete(context.Request.Method))
         {

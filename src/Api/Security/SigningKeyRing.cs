@@ -44,6 +44,9 @@ internal sealed partial class SigningKeyRing : IDisposable
     public IReadOnlyList<SecurityKey> KeysFor(string issuer) =>
         Volatile.Read(ref _keysByIssuer).TryGetValue(issuer, out var keys) ? keys : [];
 
+    /// <summary>The issuers that have at least one trusted key now.</summary>
+    public IReadOnlyCollection<string> Issuers => Volatile.Read(ref _keysByIssuer).Keys;
+
     public void Dispose() => _reloads.Dispose();
 
     private Dictionary<string, SecurityKey[]> Load()

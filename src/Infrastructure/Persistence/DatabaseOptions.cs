@@ -12,4 +12,7 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>How long a migrating start waits for the database to answer before the process stops.</summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -4,6 +4,7 @@ using CustomerService.Domain.Common;
 using CustomerService.Domain.Customers;
 using FluentValidation;
 using MediatR;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CustomerService.Application.UnitTests.Common;
@@ -140,6 +141,28 @@ public sealed class BehaviorTests
         Assert.That(failure, Is.SameAs(original));
     }
 
+    [Test]
+    public void Logging_puts_an_error_the_client_is_told_about_at_debug()
+    {
+        var logger = new LevelsLogger();
+        var behavior = new LoggingBehavior<Probe, string>(logger);
+
+        Assert.ThrowsAsync<PreconditionFailedException>(() => behavior.Handle(new Probe(null, null), CancellationToken.None, () => throw new PreconditionFailedException()));
+
+        Assert.That(logger.Levels, Is.EqualTo(new[] { LogLevel.Debug }));
+    }
+
+    [Test]
+    public void Logging_puts_an_unexpected_failure_at_information()
+    {
+        var logger = new LevelsLogger();
+        var behavior = new LoggingBehavior<Probe, string>(logger);
+
+        Assert.ThrowsAsync<InvalidOperationException>(() => behavior.Handle(new Probe(null, null), CancellationToken.None, () => throw new InvalidOperationException()));
+
+        Assert.That(logger.Levels, Is.EqualTo(new[] { LogLevel.Information }));
+    }
+
     private Task<string> Handler()
     {
         _handlerCalls++;
@@ -156,5 +179,19 @@ public sealed class BehaviorTests
     private sealed class SecondValidator : AbstractValidator<Probe>
     {
         public SecondValidator() => RuleFor(probe => probe.Second).NotNull().OverridePropertyName("second");
+    }
+
+    /// <summary>The level of every line written.</summary>
+    private sealed class LevelsLogger : ILogger<LoggingBehavior<Probe, string>>
+    {
+        public List<LogLevel> Levels { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Levels.Add(logLevel);
     }
 }
