@@ -68,6 +68,9 @@ start() {
       Authentication__Schemes__Bearer__SigningKeys__0__Value="$key" \
       RateLimiting__TokenLimit=1000000000 \
       RateLimiting__TokensPerPeriod=1000000000 \
+      RateLimiting__Anonymous__TokenLimit=1000000000 \
+      RateLimiting__Anonymous__TokensPerPeriod=1000000000 \
+      Limits__ConcurrentFullLists=1000 \
       Logging__LogLevel__Default="$LOG_LEVEL" \
       dotnet "$dll"
   ) >>"$work/$name.log" 2>&1 &
