@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Application.Customers.ListCustomers;
 using CustomerService.Domain.Customers;
@@ -20,7 +19,7 @@ public sealed class ListCustomersStreamFailureTests : ServiceFixture
 {
     private const string Secret = "secret-mid-stream-detail";
 
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly CapturedLogs _logs = new();
     private WebApplicationFactory<Program> _failing = null!;
     private HttpClient _client = null!;
 
@@ -54,7 +53,7 @@ public sealed class ListCustomersStreamFailureTests : ServiceFixture
         await using var body = await response.Content.ReadAsStreamAsync();
 
         Assert.That(async () => await body.CopyToAsync(Stream.Null), Throws.InstanceOf<IOException>());
-        var logged = _logs.Entries.Where(entry => entry.Level >= LogLevel.Warning && entry.RequestIds.Contains(requestId)).ToList();
+        var logged = _logs.Lines.Where(entry => entry.Level >= LogLevel.Warning && entry.ScopeRequestIds.Contains(requestId)).ToList();
         Assert.That(logged, Has.Count.EqualTo(1), string.Join(Environment.NewLine, logged.Select(entry => $"{entry.Category}: {entry.Message}")));
         Assert.Multiple(() =>
         {
@@ -76,47 +75,5 @@ public sealed class ListCustomersStreamFailureTests : ServiceFixture
         repository.Setup(r => r.ListPageAsync(It.Is<CustomerListFilter>(filter => filter.After != null), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException(Secret));
         return repository.Object;
-    }
-
-    private sealed record Entry(string Category, LogLevel Level, string Message, Exception? Exception, IReadOnlyList<string> RequestIds);
-
-    /// <summary>Keeps every log entry with the request ids of its scopes.</summary>
-    private sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
-    {
-        private readonly ConcurrentQueue<Entry> _entries = new();
-        private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
-
-        public IEnumerable<Entry> Entries => _entries;
-
-        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, this);
-
-        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class CapturingLogger(string category, CapturingLoggerProvider provider) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => provider._scopes.Push(state);
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var requestIds = new List<string>();
-                provider._scopes.ForEachScope(
-                    (scope, ids) =>
-                    {
-                        if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
-                        {
-                            ids.AddRange(pairs.Where(pair => pair.Key == "RequestId").Select(pair => pair.Value?.ToString() ?? string.Empty));
-                        }
-                    },
-                    requestIds);
-                provider._entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), exception, requestIds));
-            }
-        }
     }
 }

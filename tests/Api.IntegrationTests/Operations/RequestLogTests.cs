@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +10,7 @@ namespace CustomerService.Api.IntegrationTests.Operations;
 /// <summary>One structured log line per request, carrying its path, route, status, request id and participant.</summary>
 public sealed class RequestLogTests : ServiceFixture
 {
-    private readonly CapturingLoggerProvider _logs = new();
+    private readonly CapturedLogs _logs = new();
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
@@ -35,7 +34,7 @@ public sealed class RequestLogTests : ServiceFixture
 
         using var response = await _client.SendAsync(request);
 
-        var lines = _logs.Entries.Where(entry => entry.Category.EndsWith("RequestLoggingMiddleware", StringComparison.Ordinal)
+        var lines = _logs.Lines.Where(entry => entry.Category.EndsWith("RequestLoggingMiddleware", StringComparison.Ordinal)
                                                  && entry.Values.GetValueOrDefault("RequestId") as string == requestId).ToList();
         Assert.That(lines, Has.Count.EqualTo(1));
         var line = lines[0].Values;
@@ -60,7 +59,7 @@ public sealed class RequestLogTests : ServiceFixture
 
         using var response = await _client.SendAsync(request);
 
-        var line = _logs.Entries.Single(entry => entry.Category.EndsWith("RequestLoggingMiddleware", StringComparison.Ordinal)
+        var line = _logs.Lines.Single(entry => entry.Category.EndsWith("RequestLoggingMiddleware", StringComparison.Ordinal)
                                                  && entry.Values.GetValueOrDefault("RequestId") as string == requestId).Values;
         Assert.Multiple(() =>
         {
@@ -101,7 +100,7 @@ public sealed class RequestLogTests : ServiceFixture
 
         using var response = await _client.SendAsync(request);
 
-        var handlerLines = _logs.Entries.Where(entry => entry.Category.Contains("LoggingBehavior", StringComparison.Ordinal)
+        var handlerLines = _logs.Lines.Where(entry => entry.Category.Contains("LoggingBehavior", StringComparison.Ordinal)
                                                         && entry.ScopeRequestIds.Contains(requestId)).ToList();
         Assert.That(handlerLines, Is.Not.Empty);
     }
@@ -115,7 +114,7 @@ public sealed class RequestLogTests : ServiceFixture
 
         using var response = await _client.SendAsync(request);
 
-        var handlerLine = _logs.Entries.First(entry => entry.Category.Contains("LoggingBehavior", StringComparison.Ordinal)
+        var handlerLine = _logs.Lines.First(entry => entry.Category.Contains("LoggingBehavior", StringComparison.Ordinal)
                                                        && entry.ScopeRequestIds.Contains(requestId));
         Assert.That(handlerLine.ScopeRequestIds, Is.EqualTo(new[] { requestId }));
     }
@@ -130,48 +129,6 @@ public sealed class RequestLogTests : ServiceFixture
             ContractClient.Json($$"""{"externalId":"{{secret}}","status":"bogus"}"""));
 
         var token = _client.DefaultRequestHeaders.Authorization!.Parameter!;
-        Assert.That(_logs.Entries.Select(entry => entry.Message), Has.None.Contains(secret).And.None.Contains(token));
-    }
-
-    private sealed record Entry(string Category, string Message, IReadOnlyDictionary<string, object?> Values, IReadOnlyList<string> ScopeRequestIds);
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
-    {
-        private readonly ConcurrentQueue<Entry> _entries = new();
-        private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
-
-        public IEnumerable<Entry> Entries => _entries;
-
-        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, this);
-
-        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class CapturingLogger(string category, CapturingLoggerProvider provider) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => provider._scopes.Push(state);
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
-                var requestIds = new List<string>();
-                provider._scopes.ForEachScope(
-                    (scope, ids) =>
-                    {
-                        if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
-                        {
-                            ids.AddRange(pairs.Where(pair => pair.Key == "RequestId").Select(pair => pair.Value?.ToString() ?? string.Empty));
-                        }
-                    },
-                    requestIds);
-                provider._entries.Enqueue(new Entry(category, formatter(state, exception), values.ToDictionary(pair => pair.Key, pair => pair.Value), requestIds));
-            }
-        }
+        Assert.That(_logs.Lines.Select(entry => entry.Message), Has.None.Contains(secret).And.None.Contains(token));
     }
 }

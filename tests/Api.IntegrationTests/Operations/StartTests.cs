@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using CustomerService.Api.IntegrationTests.Security;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerService.Api.IntegrationTests.Operations;

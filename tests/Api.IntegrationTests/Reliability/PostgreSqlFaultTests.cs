@@ -1,5 +1,4 @@
 using System.Net;
-using CustomerService.Api.IntegrationTests.Security;
 using CustomerService.Infrastructure.Persistence;
 using Npgsql;
 
