@@ -3,7 +3,8 @@
 #   1. publishes both (Release, for this machine's runtime, so ReadyToRun as they are deployed);
 #   2. times the service from process start to its first answered request, on fresh SQLite files;
 #   3. seeds one database through the service and gives the reference an identical copy;
-#   4. drives GET by id, GET list (all) and POST with wrk against the service, then the reference,
+#   4. drives GET by id, GET list (all, LIST_SIZE and FULL_LIST customers) and POST with wrk against
+#      the service, then the reference (and a BASELINE build of the service, when one is named),
 #      op by op, for ROUNDS rounds;
 #   5. streams a list of BIG_LIST customers once from each and samples the server's memory;
 #   6. prints requests/s, p50/p99 latency, the ratio service/reference and PASS/FAIL per target.
@@ -17,9 +18,11 @@ CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 GET_SEED="${GET_SEED:-1000}"      # customers GET by id picks from
 LIST_SIZE="${LIST_SIZE:-100}"     # customers in the list the throughput test reads whole
+FULL_LIST="${FULL_LIST:-5000}"    # customers in the larger list the throughput test reads whole
 BIG_LIST="${BIG_LIST:-100000}"    # customers in the list the memory test streams once
 STARTS="${STARTS:-3}"             # service starts timed on fresh files
 LOG_LEVEL="${LOG_LEVEL:-Warning}" # Logging:LogLevel:Default for both servers
+BASELINE="${BASELINE:-}"          # a git revision of the service to measure side by side (A/B), or empty
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -32,12 +35,14 @@ done
 work="$(mktemp -d "${TMPDIR:-/tmp}/customer-service-bench.XXXXXX")"
 service_dir="$work/service"
 reference_dir="$work/reference"
+baseline_dir="$work/baseline"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
-  rm -rf "$work"/*.db "$work"/*.db-wal "$work"/*.db-shm "$work"/big-*.json "$service_dir" "$reference_dir"
+  rm -rf "$work"/*.db "$work"/*.db-wal "$work"/*.db-shm "$work"/big-*.json "$service_dir" "$reference_dir" \
+    "$baseline_dir" "$work/baseline-source"
 }
 trap cleanup EXIT
 
@@ -139,9 +144,18 @@ log "Publishing the service and the reference (Release, $rid)"
 publish() { dotnet publish "$1" -c Release -r "$rid" --self-contained false -nologo -v quiet -o "$2" >>"$work/build.log" 2>&1; }
 publish "$root/src/Api/Api.csproj" "$service_dir" && publish "$here/Reference/Reference.csproj" "$reference_dir" \
   || { cat "$work/build.log" >&2; exit 2; }
+servers=(service reference)
+if [ -n "$BASELINE" ]; then
+  log "Publishing the baseline, the service at $BASELINE"
+  mkdir "$work/baseline-source"
+  git -C "$root" archive "$BASELINE" | tar -x -C "$work/baseline-source"
+  publish "$work/baseline-source/src/Api/Api.csproj" "$baseline_dir" || { cat "$work/build.log" >&2; exit 2; }
+  servers+=(baseline)
+fi
 
 get_token="$(token bench-get)"
 list_token="$(token bench-list)"
+full_token="$(token bench-full)"
 post_token="$(token bench-post)"
 big_token="$(token bench-big)"
 empty_token="$(token bench-empty)"
@@ -161,7 +175,7 @@ log "Start to first answer (ms): $(tr '\n' ' ' <"$work/startup-ms.txt")"
 sqlite3 "$work/startup-1.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 cp "$work/startup-1.db" "$work/big-service.db"
 
-log "Seeding: $GET_SEED customers for GET by id, $LIST_SIZE for the list, every 10th with an account"
+log "Seeding: $GET_SEED customers for GET by id, $LIST_SIZE and $FULL_LIST for the lists, every 10th with an account"
 service_port="$(free_port)"
 start service "$service_dir" CustomerService.Api.dll "$work/service.db" "$service_port"
 service_pid="$started"
@@ -169,10 +183,13 @@ service_url="http://127.0.0.1:$service_port"
 wait_answer "$service_url$path_prefix/00000000-0000-0000-0000-000000000001" "$get_token"
 seed "$work/service.db" bench-get "$GET_SEED"
 seed "$work/service.db" bench-list "$LIST_SIZE"
+seed "$work/service.db" bench-full "$FULL_LIST"
 add_accounts "$service_url$path_prefix" "$get_token" "$work/service.db" bench-get
 add_accounts "$service_url$path_prefix" "$list_token" "$work/service.db" bench-list
+add_accounts "$service_url$path_prefix" "$full_token" "$work/service.db" bench-full
 sqlite3 "$work/service.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 cp "$work/service.db" "$work/reference.db"
+[ -n "$BASELINE" ] && cp "$work/service.db" "$work/baseline.db"
 sqlite3 "$work/service.db" "SELECT lower(Id) FROM Customers WHERE ParticipantId = 'bench-get'" >"$work/ids.txt"
 
 reference_port="$(free_port)"
@@ -180,17 +197,28 @@ start reference "$reference_dir" CustomerService.Reference.dll "$work/reference.
 reference_pid="$started"
 reference_url="http://127.0.0.1:$reference_port"
 wait_answer "$reference_url$path_prefix/00000000-0000-0000-0000-000000000001" "$get_token"
+if [ -n "$BASELINE" ]; then
+  baseline_port="$(free_port)"
+  start baseline "$baseline_dir" CustomerService.Api.dll "$work/baseline.db" "$baseline_port"
+  baseline_pid="$started"
+  baseline_url="http://127.0.0.1:$baseline_port"
+  wait_answer "$baseline_url$path_prefix/00000000-0000-0000-0000-000000000001" "$get_token"
+fi
 
-log "Checking that both answer the same bytes"
+log "Checking that every server answers the same bytes"
 sample_id="$(sed -n 1p "$work/ids.txt")"
-for server in service reference; do
+for server in "${servers[@]}"; do
   url="${server}_url"
   curl -s -H "Authorization: Bearer $get_token" "${!url}$path_prefix/$sample_id" >"$work/sample-get-$server.json"
   curl -s -H "Authorization: Bearer $list_token" "${!url}$path_prefix" >"$work/sample-list-$server.json"
+  curl -s -H "Authorization: Bearer $full_token" "${!url}$path_prefix" >"$work/sample-full-$server.json"
 done
-cmp -s "$work/sample-get-service.json" "$work/sample-get-reference.json" \
-  && cmp -s "$work/sample-list-service.json" "$work/sample-list-reference.json" \
-  || { echo "The service and the reference answer differently; see $work/sample-*.json" >&2; exit 1; }
+for server in "${servers[@]}"; do
+  for sample in get list full; do
+    cmp -s "$work/sample-$sample-service.json" "$work/sample-$sample-$server.json" \
+      || { echo "The servers answer differently; see $work/sample-*.json" >&2; exit 1; }
+  done
+done
 
 # measure OP SERVER ROUND: a warm-up wrk run, then the measured one.
 measure() {
@@ -200,6 +228,7 @@ measure() {
   case "$op" in
     get) bearer="$get_token"; args=(-s "$here/wrk/get-by-id.lua" "$url" -- "$work/ids.txt") ;;
     list) bearer="$list_token"; args=("$url$path_prefix") ;;
+    full) bearer="$full_token"; args=("$url$path_prefix") ;;
     post) bearer="$post_token"; args=(-s "$here/wrk/post.lua" "$url" --) ;;
   esac
   local common=(-t "$THREADS" -c "$CONNECTIONS" --timeout 10s --latency -H "Authorization: Bearer $bearer")
@@ -213,14 +242,15 @@ measure() {
 
 for round in $(seq "$ROUNDS"); do
   log "Round $round of $ROUNDS: $CONNECTIONS connections, $THREADS threads, $WARMUP warm-up + $DURATION each"
-  for op in get list post; do
-    for server in service reference; do
+  for op in get list full post; do
+    for server in "${servers[@]}"; do
       measure "$op" "$server" "$round"
     done
   done
 done
 stop "$service_pid"
 stop "$reference_pid"
+[ -n "$BASELINE" ] && stop "$baseline_pid"
 
 log "Memory: streaming a list of $BIG_LIST customers once from each server"
 seed "$work/big-service.db" bench-big "$BIG_LIST"
@@ -287,7 +317,8 @@ echo
 echo "Customer Service benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores," \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), log level $LOG_LEVEL"
 echo "wrk: $CONNECTIONS connections, $THREADS threads, $WARMUP warm-up + $DURATION measured, $ROUNDS round(s);" \
-  "GET by id over $GET_SEED customers, list of $LIST_SIZE customers, every 10th with one account"
+  "GET by id over $GET_SEED customers, lists of $LIST_SIZE and $FULL_LIST customers, every 10th with one account" \
+  "${BASELINE:+; baseline: the service at $BASELINE}"
 status=0
 python3 "$here/report.py" "$work" | tee "$work/results.txt" || status=$?
 echo "Raw output: $work"
