@@ -3,6 +3,7 @@ using CustomerService.Infrastructure.Health;
 using CustomerService.Application.Common.Idempotency;
 using CustomerService.Infrastructure.Persistence;
 using CustomerService.Infrastructure.Persistence.Idempotency;
+using CustomerService.Infrastructure.Persistence.ReadModel;
 using CustomerService.Infrastructure.Persistence.Repositories;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,8 @@ public static class DependencyInjection
 
     /// <summary>
     /// Registers the EF Core store for the provider named by <c>Database:Provider</c> (SQLite by
-    /// default), its contexts pooled, its repository and unit of work.
+    /// default), its contexts pooled, its repository and unit of work (the write side) and its read model
+    /// (the query side).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The application's configuration.</param>
@@ -63,6 +65,7 @@ public static class DependencyInjection
 
         services.AddSingleton<DatabaseLoginRefusals>();
         services.AddScoped<ICustomerRepository, CustomerRepository>();
+        services.AddScoped<ICustomerReadModel, CustomerReadModel>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
 
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.SectionName));

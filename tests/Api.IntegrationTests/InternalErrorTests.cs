@@ -21,7 +21,11 @@ public sealed class InternalErrorTests : ServiceFixture
     public void StartFailingService()
     {
         _failing = Factory.WithWebHostBuilder(builder =>
-            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Scoped(_ => ThrowingRepository()))));
+            builder.ConfigureTestServices(services =>
+            {
+                services.Replace(ServiceDescriptor.Scoped(_ => ThrowingRepository()));
+                services.Replace(ServiceDescriptor.Scoped(_ => ThrowingReadModel()));
+            }));
         _failingClient = _failing.CreateClient();
     }
 
@@ -50,6 +54,7 @@ public sealed class InternalErrorTests : ServiceFixture
             Assert.That(text, Does.Not.Contain("secret").IgnoreCase);
             Assert.That(text, Does.Not.Contain("InvalidOperationException"));
             Assert.That(text, Does.Not.Contain("ICustomerRepository"));
+            Assert.That(text, Does.Not.Contain("ICustomerReadModel"));
         });
     }
 
@@ -58,9 +63,16 @@ public sealed class InternalErrorTests : ServiceFixture
         var failure = new InvalidOperationException(Secret);
         var repository = new Mock<ICustomerRepository>();
         repository.Setup(r => r.Add(It.IsAny<Customer>())).Throws(failure);
-        repository.Setup(r => r.FindAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
         repository.Setup(r => r.FindForUpdateAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
-        repository.Setup(r => r.ListPageAsync(It.IsAny<CustomerListFilter>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
         return repository.Object;
+    }
+
+    private static ICustomerReadModel ThrowingReadModel()
+    {
+        var failure = new InvalidOperationException(Secret);
+        var readModel = new Mock<ICustomerReadModel>();
+        readModel.Setup(r => r.FindCustomerAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
+        readModel.Setup(r => r.ListPageAsync(It.IsAny<CustomerListFilter>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
+        return readModel.Object;
     }
 }

@@ -1,4 +1,5 @@
 using CustomerService.Application.Common.Abstractions;
+using CustomerService.Application.Customers;
 using CustomerService.Application.Customers.ListCustomers;
 using CustomerService.Domain.Customers;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -63,17 +64,18 @@ public sealed class ListCustomersStreamFailureTests : ServiceFixture
         });
     }
 
-    /// <summary>A repository whose first page is a full one and whose next page cannot be read.</summary>
-    private static ICustomerRepository FailingOnSecondPage()
+    /// <summary>A read model whose first page is a full one and whose next page cannot be read.</summary>
+    private static ICustomerReadModel FailingOnSecondPage()
     {
+        var createdAt = DateTime.UtcNow;
         var firstPage = Enumerable.Range(0, ListCustomersHandler.StreamPageSize)
-            .Select(i => Customer.Create("participant-test", $"customer-{i}", CustomerStatus.Active, TimeProvider.System))
+            .Select(i => new CustomerDto(Guid.CreateVersion7(), $"customer-{i}", CustomerStatus.Active, "participant-test", [], createdAt, createdAt))
             .ToList();
-        var repository = new Mock<ICustomerRepository>();
-        repository.Setup(r => r.ListPageAsync(It.Is<CustomerListFilter>(filter => filter.After == null), It.IsAny<CancellationToken>()))
+        var readModel = new Mock<ICustomerReadModel>();
+        readModel.Setup(r => r.ListPageAsync(It.Is<CustomerListFilter>(filter => filter.After == null), It.IsAny<CancellationToken>()))
             .ReturnsAsync(firstPage);
-        repository.Setup(r => r.ListPageAsync(It.Is<CustomerListFilter>(filter => filter.After != null), It.IsAny<CancellationToken>()))
+        readModel.Setup(r => r.ListPageAsync(It.Is<CustomerListFilter>(filter => filter.After != null), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException(Secret));
-        return repository.Object;
+        return readModel.Object;
     }
 }

@@ -24,8 +24,8 @@ internal sealed class TestDoubles
     {
         Customers.Setup(repository => repository.FindForUpdateAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Customer?)null);
-        Customers.Setup(repository => repository.FindAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Customer?)null);
+        ReadModel.Setup(readModel => readModel.FindCustomerAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((CustomerDto?)null);
         UnitOfWork.Setup(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         Participant.Setup(participant => participant.Id).Returns(ParticipantId);
     }
@@ -33,6 +33,9 @@ internal sealed class TestDoubles
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     public Mock<ICustomerRepository> Customers { get; } = new();
+
+    /// <summary>The query side, answering with the stored customers as they are when asked.</summary>
+    public Mock<ICustomerReadModel> ReadModel { get; } = new();
 
     public Mock<IUnitOfWork> UnitOfWork { get; } = new();
 
@@ -47,7 +50,8 @@ internal sealed class TestDoubles
     /// <summary>Makes <paramref name="customer"/> findable both for reading and for changing.</summary>
     public Customer Stored(Customer customer)
     {
-        Customers.Setup(repository => repository.FindAsync(customer.Id, It.IsAny<CancellationToken>())).ReturnsAsync(customer);
+        ReadModel.Setup(readModel => readModel.FindCustomerAsync(customer.Id, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => Mapper.Map<CustomerDto>(customer));
         Customers.Setup(repository => repository.FindForUpdateAsync(customer.Id, It.IsAny<CancellationToken>())).ReturnsAsync(customer);
         return customer;
     }

@@ -89,8 +89,8 @@ public sealed class ListCustomersHandlerTests
     [Test]
     public void Without_a_limit_a_failure_of_the_first_page_fails_the_request_itself()
     {
-        _doubles.Customers
-            .Setup(repository => repository.ListPageAsync(It.IsAny<CustomerListFilter>(), It.IsAny<CancellationToken>()))
+        _doubles.ReadModel
+            .Setup(readModel => readModel.ListPageAsync(It.IsAny<CustomerListFilter>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("database down"));
 
         Assert.That(() => Handle(new ListCustomersQuery(null, null, null, null)), Throws.InvalidOperationException);
@@ -139,27 +139,27 @@ public sealed class ListCustomersHandlerTests
     }
 
     /// <summary>Stores <paramref name="count"/> customers, listed the way the database lists them.</summary>
-    private List<Customer> Store(int count)
+    private List<CustomerDto> Store(int count)
     {
         var customers = Enumerable.Range(0, count)
-            .Select(_ => _doubles.NewCustomer())
+            .Select(_ => TestDoubles.Mapper.Map<CustomerDto>(_doubles.NewCustomer()))
             .OrderBy(customer => customer.CreatedAt)
             .ThenBy(customer => customer.Id)
             .ToList();
-        _doubles.Customers
-            .Setup(repository => repository.ListPageAsync(It.IsAny<CustomerListFilter>(), It.IsAny<CancellationToken>()))
+        _doubles.ReadModel
+            .Setup(readModel => readModel.ListPageAsync(It.IsAny<CustomerListFilter>(), It.IsAny<CancellationToken>()))
             .Callback<CustomerListFilter, CancellationToken>((filter, _) => _filters.Add(filter))
             .ReturnsAsync((CustomerListFilter filter, CancellationToken _) => [.. customers.Where(customer => IsAfter(customer, filter.After)).Take(filter.Take)]);
         return customers;
     }
 
-    private static bool IsAfter(Customer customer, CustomerCursor? cursor) =>
+    private static bool IsAfter(CustomerDto customer, CustomerCursor? cursor) =>
         cursor is null
         || customer.CreatedAt > cursor.CreatedAt
         || (customer.CreatedAt == cursor.CreatedAt && customer.Id.CompareTo(cursor.Id) > 0);
 
     private Task<CustomerPage> Handle(ListCustomersQuery query) =>
-        new ListCustomersHandler(_doubles.Customers.Object, TestDoubles.Mapper).Handle(query, CancellationToken.None);
+        new ListCustomersHandler(_doubles.ReadModel.Object).Handle(query, CancellationToken.None);
 
     private static async Task<List<Guid>> Ids(CustomerPage page)
     {

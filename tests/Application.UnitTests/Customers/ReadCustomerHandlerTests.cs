@@ -16,7 +16,7 @@ public sealed class ReadCustomerHandlerTests
     {
         var customer = _doubles.Stored(_doubles.NewCustomer());
 
-        var dto = await new GetCustomerHandler(_doubles.Customers.Object, TestDoubles.Mapper)
+        var dto = await new GetCustomerHandler(_doubles.ReadModel.Object)
             .Handle(new GetCustomerQuery(customer.Id), CancellationToken.None);
 
         Assert.Multiple(() =>
@@ -31,7 +31,7 @@ public sealed class ReadCustomerHandlerTests
     public void Get_of_an_unknown_customer_is_not_found()
     {
         var failure = Assert.ThrowsAsync<NotFoundException>(() =>
-            new GetCustomerHandler(_doubles.Customers.Object, TestDoubles.Mapper).Handle(new GetCustomerQuery(Guid.NewGuid()), CancellationToken.None));
+            new GetCustomerHandler(_doubles.ReadModel.Object).Handle(new GetCustomerQuery(Guid.NewGuid()), CancellationToken.None));
 
         Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.NotFound));
     }
@@ -41,7 +41,7 @@ public sealed class ReadCustomerHandlerTests
     {
         var customer = _doubles.Stored(_doubles.NewCustomer());
 
-        var addresses = await new GetCustomerAddressesHandler(_doubles.Customers.Object)
+        var addresses = await new GetCustomerAddressesHandler(_doubles.ReadModel.Object)
             .Handle(new GetCustomerAddressesQuery(customer.Id), CancellationToken.None);
 
         Assert.That(addresses, Is.Empty);
@@ -54,7 +54,7 @@ public sealed class ReadCustomerHandlerTests
         customer.AddAccount(Domain.Customers.Network.Solana, "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA", null, 1000, _doubles.Clock);
         customer.AddAccount(Domain.Customers.Network.Ethereum, "0xde709f2102306220921060314715629080e2fb77", null, 1000, _doubles.Clock);
 
-        var addresses = await new GetCustomerAddressesHandler(_doubles.Customers.Object)
+        var addresses = await new GetCustomerAddressesHandler(_doubles.ReadModel.Object)
             .Handle(new GetCustomerAddressesQuery(customer.Id), CancellationToken.None);
 
         Assert.That(addresses, Is.EqualTo(new[] { "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA", "0xde709f2102306220921060314715629080e2fb77" }));
@@ -64,7 +64,7 @@ public sealed class ReadCustomerHandlerTests
     public void Addresses_of_an_unknown_customer_are_not_found()
     {
         Assert.That(
-            () => new GetCustomerAddressesHandler(_doubles.Customers.Object).Handle(new GetCustomerAddressesQuery(Guid.NewGuid()), CancellationToken.None),
+            () => new GetCustomerAddressesHandler(_doubles.ReadModel.Object).Handle(new GetCustomerAddressesQuery(Guid.NewGuid()), CancellationToken.None),
             Throws.TypeOf<NotFoundException>());
     }
 }

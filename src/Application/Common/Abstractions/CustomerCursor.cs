@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
-using CustomerService.Domain.Customers;
+using CustomerService.Application.Customers;
 
 namespace CustomerService.Application.Common.Abstractions;
 
@@ -13,7 +13,7 @@ public sealed record CustomerCursor(DateTime CreatedAt, Guid Id)
     private const int TicksLength = sizeof(long);
     private const int EncodedLength = TicksLength + 16;
 
-    public static CustomerCursor After(Customer customer)
+    public static CustomerCursor After(CustomerDto customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
         return new CustomerCursor(customer.CreatedAt, customer.Id);

@@ -3,8 +3,9 @@ using CustomerService.Domain.Customers;
 namespace CustomerService.Application.Common.Abstractions;
 
 /// <summary>
-/// Customers of the current participant. Implementations scope every read to that participant, so
-/// another participant's customer is never found.
+/// The write side: customers of the current participant, loaded as aggregates to be changed and
+/// saved through <see cref="IUnitOfWork"/>. Implementations scope every read to that participant, so
+/// another participant's customer is never found. Queries read through <see cref="ICustomerReadModel"/>.
 /// </summary>
 public interface ICustomerRepository
 {
@@ -12,14 +13,4 @@ public interface ICustomerRepository
 
     /// <summary>Loads a customer, with its accounts, to change it.</summary>
     Task<Customer?> FindForUpdateAsync(Guid id, CancellationToken cancellationToken);
-
-    /// <summary>Reads a customer, with its accounts, without tracking it.</summary>
-    Task<Customer?> FindAsync(Guid id, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Reads one page of customers ordered by creation time then id, with their accounts. The query
-    /// has run to its end when the page is returned, so nothing stays open on the database while the
-    /// caller uses it.
-    /// </summary>
-    Task<IReadOnlyList<Customer>> ListPageAsync(CustomerListFilter filter, CancellationToken cancellationToken);
 }

@@ -1,20 +1,23 @@
-using AutoMapper;
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Application.Common.Errors;
 using MediatR;
 
 namespace CustomerService.Application.Customers.GetAccount;
 
-public sealed class GetAccountHandler(ICustomerRepository customers, IMapper mapper)
+public sealed class GetAccountHandler(ICustomerReadModel customers)
     : IRequestHandler<GetAccountQuery, AccountDto>
 {
     public async Task<AccountDto> Handle(GetAccountQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var customer = await customers.FindAsync(request.CustomerId, cancellationToken)
-            ?? throw NotFoundException.Customer();
-        var account = customer.Accounts.FirstOrDefault(candidate => candidate.Id == request.AccountId)
-            ?? throw NotFoundException.Account();
-        return mapper.Map<AccountDto>(account);
+        if (await customers.FindAccountAsync(request.CustomerId, request.AccountId, cancellationToken) is { } account)
+        {
+            return account;
+        }
+
+        // Which of the two is missing decides the answer's message; only a miss pays for asking.
+        throw await customers.CustomerExistsAsync(request.CustomerId, cancellationToken)
+            ? NotFoundException.Account()
+            : NotFoundException.Customer();
     }
 }

@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
-using AutoMapper;
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Domain.Customers;
 using MediatR;
 
 namespace CustomerService.Application.Customers.ListCustomers;
 
-public sealed class ListCustomersHandler(ICustomerRepository customers, IMapper mapper)
+public sealed class ListCustomersHandler(ICustomerReadModel customers)
     : IRequestHandler<ListCustomersQuery, CustomerPage>
 {
     /// <summary>How many customers the unlimited list reads from the database at a time.</summary>
@@ -36,7 +35,7 @@ public sealed class ListCustomersHandler(ICustomerRepository customers, IMapper 
             nextCursor = CustomerCursor.After(page[^1]).Encode();
         }
 
-        return new CustomerPage(page.Select(mapper.Map<CustomerDto>).ToAsyncEnumerable(), nextCursor);
+        return new CustomerPage(page.ToAsyncEnumerable(), nextCursor);
     }
 
     /// <summary>
@@ -45,7 +44,7 @@ public sealed class ListCustomersHandler(ICustomerRepository customers, IMapper 
     /// client that reads slowly holds no database read open, and only one page is in memory.
     /// </summary>
     private async IAsyncEnumerable<CustomerDto> Stream(
-        IReadOnlyList<Customer> page,
+        IReadOnlyList<CustomerDto> page,
         CustomerListFilter filter,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -53,7 +52,7 @@ public sealed class ListCustomersHandler(ICustomerRepository customers, IMapper 
         {
             foreach (var customer in page)
             {
-                yield return mapper.Map<CustomerDto>(customer);
+                yield return customer;
             }
 
             if (page.Count < filter.Take)
