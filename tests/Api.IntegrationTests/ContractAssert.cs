@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace CustomerService.Api.IntegrationTests;
 
-/// <summary>The contract's formats (section 1) and the customer resource (section 2).</summary>
+/// <summary>The contract's formats and the customer resource (docs/contract.md, sections 1 and 2).</summary>
 public static partial class ContractAssert
 {
     public static readonly string[] CustomerProperties = ["id", "externalId", "status", "participantId", "accounts", "createdAt", "updatedAt"];

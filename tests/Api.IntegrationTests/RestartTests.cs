@@ -1,6 +1,6 @@
 namespace CustomerService.Api.IntegrationTests;
 
-/// <summary>Data written before a restart is there after it (section 5): two hosts, one database, one after the other.</summary>
+/// <summary>Data written before a restart is there after it (docs/contract.md, section 5): two hosts, one database, one after the other.</summary>
 public sealed class RestartTests
 {
     private string _database = null!;

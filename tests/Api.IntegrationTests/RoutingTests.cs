@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace CustomerService.Api.IntegrationTests;
 
-/// <summary>Paths, API versions, and what every response carries (section 1 and 4).</summary>
+/// <summary>Paths, API versions, and what every response carries (docs/contract.md, sections 1 and 4).</summary>
 public sealed partial class RoutingTests : ServiceFixture
 {
     [TestCase("/api/v1/account-manager/unknown")]

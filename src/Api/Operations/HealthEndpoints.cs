@@ -10,7 +10,7 @@ namespace CustomerService.Api.Operations;
 /// <summary>
 /// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the database answers and is
 /// migrated), for probes: no token, never charged to a participant's budget, limited like all
-/// anonymous traffic (per client address, contract section 10). A healthy answer is a JSON status;
+/// anonymous traffic (per client address, docs/contract.md, section 10). A healthy answer is a JSON status;
 /// an unhealthy one is the contract's error body, 503 SERVICE_UNAVAILABLE naming each failing check.
 /// </summary>
 internal static class HealthEndpoints
@@ -31,7 +31,7 @@ internal static class HealthEndpoints
 
     /// <summary>
     /// What a check says of itself, unless it failed by throwing: then its description is the
-    /// exception's own text, which is never shown (contract section 4).
+    /// exception's own text, which is never shown (docs/contract.md, section 4).
     /// </summary>
     private static string ReadinessMessage(string check, HealthReportEntry entry) =>
         entry.Exception is null && entry.Description is { Length: > 0 } description ? description : $"{check} is not ready.";

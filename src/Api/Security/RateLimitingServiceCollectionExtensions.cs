@@ -11,7 +11,7 @@ internal static class RateLimitingServiceCollectionExtensions
     private const string RedisKeyPrefix = "customer-service:participant:";
 
     /// <summary>
-    /// The limits of section 10 of the contract: a token bucket per participant from <c>RateLimiting</c>
+    /// The limits of docs/contract.md, section 10: a token bucket per participant from <c>RateLimiting</c>
     /// (in Redis when <c>RateLimiting:Redis</c> is set), one per client address for anonymous traffic
     /// from <c>RateLimiting:Anonymous</c>, and the unlimited lists a participant may run at once from
     /// <c>Limits:ConcurrentFullLists</c>. Every refusal is 429 RATE_LIMITED with <c>Retry-After</c>.

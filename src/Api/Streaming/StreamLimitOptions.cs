@@ -1,6 +1,6 @@
 namespace CustomerService.Api.Streaming;
 
-/// <summary>The <c>Limits</c> section, as far as streamed responses go (contract section 10).</summary>
+/// <summary>The <c>Limits</c> section, as far as streamed responses go (docs/contract.md, section 10).</summary>
 internal sealed class StreamLimitOptions
 {
     public const string SectionName = "Limits";

@@ -4,7 +4,7 @@ namespace CustomerService.Api.IntegrationTests.Migrations;
 /// A database made by any released version upgrades in place and keeps every customer, account and
 /// idempotency key visible to its participant. Each database is built at a historical migration
 /// and filled with rows as that version wrote them; the service then migrates it to the last
-/// migration at start (contract section 5, <c>Database:MigrateOnStartup</c>) and is read back
+/// migration at start (docs/contract.md, section 5, <c>Database:MigrateOnStartup</c>) and is read back
 /// through HTTP. Run by tests/migrations/bundle-upgrade.sh, the migration bundle builds and
 /// upgrades the databases instead (see <see cref="MigrationEngine.MigrateToAsync"/>).
 /// </summary>

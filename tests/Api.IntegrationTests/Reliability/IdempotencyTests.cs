@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerService.Api.IntegrationTests.Reliability;
 
-/// <summary>Contract section 7: Idempotency-Key on both POSTs.</summary>
+/// <summary>docs/contract.md, section 7: Idempotency-Key on both POSTs.</summary>
 public sealed class IdempotencyTests : ServiceFixture
 {
     private const string Replayed = "Idempotent-Replayed";

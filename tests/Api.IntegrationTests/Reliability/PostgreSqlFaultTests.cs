@@ -6,7 +6,7 @@ namespace CustomerService.Api.IntegrationTests.Reliability;
 
 /// <summary>
 /// The ways a PostgreSQL server refuses to serve: each is a 503 with Retry-After and writes
-/// nothing, or is retried away unseen; never a 500 (contract section 4).
+/// nothing, or is retried away unseen; never a 500 (docs/contract.md, section 4).
 /// </summary>
 public sealed class PostgreSqlFaultTests
 {

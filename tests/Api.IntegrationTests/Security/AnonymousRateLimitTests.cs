@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace CustomerService.Api.IntegrationTests.Security;
 
 /// <summary>
-/// Contract section 10: what no participant answers for (health, the OpenAPI document, the reference
+/// docs/contract.md, section 10: what no participant answers for (health, the OpenAPI document, the reference
 /// page, refused tokens) is limited per client address, before authentication; a valid token is not.
 /// Each test has its own service, so its bucket starts full; the bucket never refills during a test.
 /// </summary>

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CustomerService.Api.IntegrationTests.Security;
 
 /// <summary>
-/// Contract section 10: a participant runs at most <c>Limits:ConcurrentFullLists</c> unlimited lists at
+/// docs/contract.md, section 10: a participant runs at most <c>Limits:ConcurrentFullLists</c> unlimited lists at
 /// once, counted for as long as each response streams. A test holds responses mid-stream by sending
 /// <see cref="HeldResponses.Header"/>: their first write waits until the test releases them.
 /// </summary>

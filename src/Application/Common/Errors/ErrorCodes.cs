@@ -1,6 +1,6 @@
 namespace CustomerService.Application.Common.Errors;
 
-/// <summary>The error codes of the HTTP contract (section 4).</summary>
+/// <summary>The error codes of the HTTP contract (docs/contract.md, section 4).</summary>
 public static class ErrorCodes
 {
     public const string ValidationError = "VALIDATION_ERROR";

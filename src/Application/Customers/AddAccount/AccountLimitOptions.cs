@@ -1,6 +1,6 @@
 namespace CustomerService.Application.Customers.AddAccount;
 
-/// <summary>The <c>Limits</c> section, as far as accounts go (contract section 10).</summary>
+/// <summary>The <c>Limits</c> section, as far as accounts go (docs/contract.md, section 10).</summary>
 public sealed class AccountLimitOptions
 {
     public const string SectionName = "Limits";
