@@ -1,5 +1,7 @@
 using CustomerService.Application.Common.Behaviors;
 using CustomerService.Application.Common.Errors;
+using CustomerService.Application.Customers;
+using CustomerService.Application.Customers.ListCustomers;
 using CustomerService.Domain.Common;
 using CustomerService.Domain.Customers;
 using FluentValidation;
@@ -163,6 +165,68 @@ public sealed class BehaviorTests
         Assert.That(logger.Levels, Is.EqualTo(new[] { LogLevel.Information }));
     }
 
+    [Test]
+    public async Task Logging_reports_a_streamed_response_handled_only_once_its_last_item_was_read()
+    {
+        var logger = new LinesLogger<LoggingBehavior<ListCustomersQuery, CustomerPage>>();
+        var behavior = new LoggingBehavior<ListCustomersQuery, CustomerPage>(logger);
+
+        var page = await behavior.Handle(new ListCustomersQuery(null, null, null, null), CancellationToken.None, () => Task.FromResult(new CustomerPage(Items(2, failAfter: false), null)));
+        var linesBeforeReading = logger.Lines.Count;
+        var read = await ReadAll(page);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(linesBeforeReading, Is.Zero);
+            Assert.That(read, Is.EqualTo(2));
+            Assert.That(logger.Lines, Has.Count.EqualTo(1));
+            Assert.That(logger.Lines[0].Level, Is.EqualTo(LogLevel.Debug));
+            Assert.That(logger.Lines[0].Message, Does.StartWith("Handled ListCustomersQuery in"));
+        });
+    }
+
+    [Test]
+    public async Task Logging_reports_a_failure_while_a_response_streams_at_information_and_rethrows_it()
+    {
+        var logger = new LinesLogger<LoggingBehavior<ListCustomersQuery, CustomerPage>>();
+        var behavior = new LoggingBehavior<ListCustomersQuery, CustomerPage>(logger);
+
+        var page = await behavior.Handle(new ListCustomersQuery(null, null, null, null), CancellationToken.None, () => Task.FromResult(new CustomerPage(Items(3, failAfter: true), null)));
+
+        Assert.That(() => ReadAll(page), Throws.InvalidOperationException.With.Message.EqualTo("page 2 unreadable"));
+        Assert.That(logger.Lines, Has.Count.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(logger.Lines[0].Level, Is.EqualTo(LogLevel.Information));
+            Assert.That(logger.Lines[0].Message, Does.StartWith("ListCustomersQuery failed with InvalidOperationException after"));
+        });
+    }
+
+    private static async IAsyncEnumerable<CustomerDto> Items(int count, bool failAfter)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await Task.Yield();
+            yield return new CustomerDto(Guid.CreateVersion7(), $"customer-{i}", CustomerStatus.Active, "participant-1", [], DateTime.UtcNow, DateTime.UtcNow);
+        }
+
+        if (failAfter)
+        {
+            throw new InvalidOperationException("page 2 unreadable");
+        }
+    }
+
+    private static async Task<int> ReadAll(CustomerPage page)
+    {
+        var count = 0;
+        await foreach (var _ in page.Items)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private Task<string> Handler()
     {
         _handlerCalls++;
@@ -179,6 +243,23 @@ public sealed class BehaviorTests
     private sealed class SecondValidator : AbstractValidator<Probe>
     {
         public SecondValidator() => RuleFor(probe => probe.Second).NotNull().OverridePropertyName("second");
+    }
+
+    /// <summary>The level and text of every line written.</summary>
+    private sealed class LinesLogger<TCategory> : ILogger<TCategory>
+    {
+        public List<(LogLevel Level, string Message)> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            ArgumentNullException.ThrowIfNull(formatter);
+            Lines.Add((logLevel, formatter(state, exception)));
+        }
     }
 
     /// <summary>The level of every line written.</summary>
