@@ -30,6 +30,10 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasIndex(ParticipantIdColumn, nameof(Account.Network), nameof(Account.Address))
             .IsUnique()
             .HasDatabaseName(AddressIndex);
-        builder.HasIndex(CustomerIdColumn, nameof(Account.CreatedAt));
+        // A customer's accounts, oldest first. The participant is the second column so that the
+        // accounts of a listed customer are found by both values the query has for them (its id and
+        // the participant filter): given only one column that matches, SQLite may take the address
+        // index for the participant instead, and read all the participant's accounts per customer.
+        builder.HasIndex(CustomerIdColumn, ParticipantIdColumn, nameof(Account.CreatedAt));
     }
 }

@@ -57,7 +57,7 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "CreatedAt");
+                    b.HasIndex("CustomerId", "ParticipantId", "CreatedAt");
 
                     b.HasIndex("ParticipantId", "Network", "Address")
                         .IsUnique()

@@ -50,7 +50,7 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "CreatedAt");
+                    b.HasIndex("CustomerId", "ParticipantId", "CreatedAt");
 
                     b.HasIndex("ParticipantId", "Network", "Address")
                         .IsUnique()
