@@ -9,6 +9,9 @@ internal static class ErrorResponseWriter
     public const string DevelopmentUnauthorizedMessage =
         "A valid bearer token is required. In Development, mint one with: " + DevelopmentUserSecrets.MintCommand;
 
+    /// <summary>The 405 message for a DELETE: no resource of this API can be deleted.</summary>
+    public const string DeletionNotPermittedMessage = "Deletion is not permitted for this resource.";
+
     public static Task WriteAsync(HttpContext context, int status, ApiError error)
     {
         var response = context.Response;
@@ -53,7 +56,7 @@ internal static class ErrorResponseWriter
         if (response.StatusCode == StatusCodes.Status405MethodNotAllowed
             && HttpMethods.IsDelete(context.Request.Method))
         {
-            error = error with { Message = "Deletion is not permitted for this resource." };
+            error = error with { Message = DeletionNotPermittedMessage };
         }
 
         return WriteAsync(context, response.StatusCode, error);

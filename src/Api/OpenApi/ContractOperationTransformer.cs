@@ -1,8 +1,11 @@
+using System.Globalization;
 using CustomerService.Api.Idempotency;
 using CustomerService.Api.Security;
+using CustomerService.Application.Customers.ListCustomers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
 namespace CustomerService.Api.OpenApi;
@@ -13,8 +16,6 @@ namespace CustomerService.Api.OpenApi;
 /// </summary>
 internal sealed class ContractOperationTransformer : IOpenApiOperationTransformer
 {
-    private const string EtagDescription = "The customer's version; send it back in `If-Match` to update only that version.";
-
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -59,11 +60,13 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                 Required = false,
                 Description =
                     "Makes a retry safe: the first request with a key executes and its answer is kept for 24 h; the same request " +
-                    "again gets that answer with `Idempotent-Replayed: true` and creates nothing. 1–255 printable ASCII characters.",
+                    $"again gets that answer with `Idempotent-Replayed: true` and creates nothing. 1–{IdempotencyFilter.MaxKeyLength} printable ASCII characters.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyFilter.MaxKeyLength },
             });
         }
 
+        var declaredHeaders = action.EndpointMetadata.OfType<ResponseHeaderAttribute>().ToList();
+        var declaredErrors = action.FilterDescriptors.Select(descriptor => descriptor.Filter).OfType<ProducesErrorAttribute>().ToList();
         foreach (var (status, response) in operation.Responses ?? [])
         {
             if (response is not OpenApiResponse concrete)
@@ -71,19 +74,25 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                 continue;
             }
 
+            var statusCode = int.Parse(status, CultureInfo.InvariantCulture);
             concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
             concrete.Headers["X-Request-Id"] = Header("The request id: yours when you sent a sane one, else a generated one.");
-            foreach (var (name, description) in HeadersOf(action.ActionName, action.ControllerName, status))
+            foreach (var (name, description) in HeadersOf(statusCode))
             {
                 concrete.Headers[name] = Header(description);
             }
 
-            if (idempotent && status == "201")
+            foreach (var declared in declaredHeaders.Where(header => header.StatusCode == statusCode))
+            {
+                concrete.Headers[declared.Name] = Header(ResponseHeaders.DescriptionOf(declared.Name));
+            }
+
+            if (idempotent && statusCode == StatusCodes.Status201Created)
             {
                 concrete.Headers[IdempotencyFilter.ReplayedHeader] = Header("`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.");
             }
 
-            var examples = ErrorExamples.For(status, concrete.Description);
+            var examples = ErrorExamples.For(declaredErrors.Where(error => error.StatusCode == statusCode).SelectMany(error => error.Codes));
             if (examples.Count > 0 && concrete.Content?.TryGetValue("application/json", out var media) == true)
             {
                 // One code: its body is the example. Several (the 409s): a named example for each.
@@ -101,30 +110,19 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         return Task.CompletedTask;
     }
 
-    private static IEnumerable<(string Name, string Description)> HeadersOf(string actionName, string controllerName, string status)
+    /// <summary>The headers every answer with this status carries.</summary>
+    private static IEnumerable<(string Name, string Description)> HeadersOf(int status)
     {
-        var customers = controllerName == "Customers";
         switch (status)
         {
-            case "201":
-                yield return ("Location", "The path of the created resource.");
-                if (customers)
-                {
-                    yield return ("ETag", EtagDescription);
-                }
-
+            case StatusCodes.Status201Created:
+                yield return (HeaderNames.Location, "The path of the created resource.");
                 break;
-            case "200" when customers && actionName is "Get" or "UpdateStatus":
-                yield return ("ETag", EtagDescription);
+            case StatusCodes.Status401Unauthorized:
+                yield return (HeaderNames.WWWAuthenticate, "`Bearer`; outside Development it does not say which check the token failed (the service logs that with the request id).");
                 break;
-            case "200" when customers && actionName == "List":
-                yield return ("Link", "With `limit`, while more remain: `<…?limit=N&after=CURSOR>; rel=\"next\"`.");
-                break;
-            case "401":
-                yield return ("WWW-Authenticate", "`Bearer`; outside Development it does not say which check the token failed (the service logs that with the request id).");
-                break;
-            case "429" or "503":
-                yield return ("Retry-After", "Seconds to wait before retrying.");
+            case StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable:
+                yield return (HeaderNames.RetryAfter, "Seconds to wait before retrying.");
                 break;
         }
     }
@@ -151,8 +149,14 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                 parameter.Description = "Only the customer with exactly this externalId.";
                 break;
             case "limit":
-                parameter.Description = "At most this many customers (1–1000); a `Link` header leads to the next page while more remain. Without it, every customer.";
-                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "1000" };
+                parameter.Description = $"At most this many customers (1–{ListCustomersValidator.MaxLimit}); a `Link` header leads to the next page while more remain. Without it, every customer.";
+                parameter.Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Integer,
+                    Format = "int32",
+                    Minimum = "1",
+                    Maximum = ListCustomersValidator.MaxLimit.ToString(CultureInfo.InvariantCulture),
+                };
                 break;
             case "after":
                 parameter.Description = "The opaque cursor from the previous page's `Link` header.";

@@ -75,11 +75,11 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
                 break;
             case "label" when declaringType == typeof(AddAccountRequest) || declaringType == typeof(AccountDto):
                 schema.Type = JsonSchemaType.String;
-                schema.MaxLength = 100;
+                schema.MaxLength = Account.MaxLabelLength;
                 break;
             case "externalId" when declaringType == typeof(CreateCustomerRequest):
                 schema.MinLength = 1;
-                schema.MaxLength = 255;
+                schema.MaxLength = ExternalId.MaxLength;
                 break;
             case "createdAt" or "updatedAt":
                 schema.Type = JsonSchemaType.String;
