@@ -17,13 +17,14 @@ namespace CustomerService.Api.Controllers;
 
 /// <summary>The blockchain accounts registered to one of the current participant's customers.</summary>
 [ApiController]
+[TagDescription("The blockchain accounts registered to a customer, and their addresses.")]
 [ApiVersion(1.0)]
 [Route("api/v{version:apiVersion}/account-manager/customers/{id}/accounts")]
 [Produces("application/json")]
 public sealed class AccountsController(IMediator mediator) : ControllerBase
 {
     /// <summary>Registers an account; only an active customer takes one.</summary>
-    [HttpPost]
+    [HttpPost(Name = "addAccount")]
     [Authorize(Policy = Scopes.Write)]
     [Idempotent]
     [Consumes("application/json")]
@@ -38,7 +39,7 @@ public sealed class AccountsController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>The customer's accounts, oldest first.</summary>
-    [HttpGet]
+    [HttpGet(Name = "listAccounts")]
     [Authorize(Policy = Scopes.Read)]
     [ProducesResponseType<IEnumerable<AccountDto>>(StatusCodes.Status200OK, Description = "The customer's accounts, oldest first.")]
     [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
@@ -46,7 +47,7 @@ public sealed class AccountsController(IMediator mediator) : ControllerBase
         Ok(await mediator.Send(new ListAccountsQuery(id), cancellationToken));
 
     /// <summary>The addresses of all the customer's accounts, in account creation order.</summary>
-    [HttpGet("addresses")]
+    [HttpGet("addresses", Name = "getAllAddressesForCustomer")]
     [Authorize(Policy = Scopes.Read)]
     [ProducesResponseType<IEnumerable<string>>(StatusCodes.Status200OK, Description = "The addresses, in account creation order; `[]` when there are none.")]
     [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
@@ -54,7 +55,7 @@ public sealed class AccountsController(IMediator mediator) : ControllerBase
         Ok(await mediator.Send(new GetCustomerAddressesQuery(id), cancellationToken));
 
     /// <summary>One of the customer's accounts.</summary>
-    [HttpGet("{accountId}")]
+    [HttpGet("{accountId}", Name = "getAccount")]
     [Authorize(Policy = Scopes.Read)]
     [ProducesResponseType<AccountDto>(StatusCodes.Status200OK, Description = "The account.")]
     [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = "`NOT_FOUND`: the participant has no such customer, or the customer no such account.")]

@@ -21,13 +21,14 @@ namespace CustomerService.Api.Controllers;
 
 /// <summary>The current participant's customers.</summary>
 [ApiController]
+[TagDescription("The current participant's customers: create, read, list and change their status. Customers are never deleted.")]
 [ApiVersion(1.0)]
 [Route("api/v{version:apiVersion}/account-manager/customers")]
 [Produces("application/json")]
 public sealed class CustomersController(IMediator mediator) : ControllerBase
 {
     /// <summary>Creates a customer.</summary>
-    [HttpPost]
+    [HttpPost(Name = "create")]
     [Authorize(Policy = Scopes.Write)]
     [Idempotent]
     [Consumes("application/json")]
@@ -43,7 +44,7 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Lists customers, oldest first, all at once or page by page.</summary>
-    [HttpGet]
+    [HttpGet(Name = "findAll")]
     [Authorize(Policy = Scopes.Read)]
     [StreamedResponse]
     [EnableRateLimiting(FullListConcurrencyPolicy.Name)]
@@ -73,7 +74,8 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Reads one customer.</summary>
-    [HttpGet("{id}")]
+    [HttpGet("{id}", Name = "getById")]
+    [RefusedMethod("DELETE", "delete", Description = "Deletes nothing: customers are never deleted.")]
     [Authorize(Policy = Scopes.Read)]
     [ProducesResponseType<CustomerDto>(StatusCodes.Status200OK, Description = "The customer.")]
     [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.ETag)]
@@ -86,7 +88,7 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Changes a customer's status.</summary>
-    [HttpPut("{id}")]
+    [HttpPut("{id}", Name = "update")]
     [Authorize(Policy = Scopes.Write)]
     [Consumes("application/json")]
     [ProducesResponseType<CustomerDto>(StatusCodes.Status200OK, Description = "The customer after the change (unchanged when it already had that status).")]

@@ -1,10 +1,17 @@
+using System.Reflection;
 using CustomerService.Api.Security;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace CustomerService.Api.OpenApi;
 
-/// <summary>The document's title and description, and the bearer scheme every <c>/api</c> operation needs.</summary>
+/// <summary>
+/// The document's title and description, the bearer scheme every <c>/api</c> operation needs, and an
+/// order readers and generators meet: paths as a resource tree (a resource before what is nested
+/// under it), tags in the order of their first path, each described by its controller's
+/// <see cref="TagDescriptionAttribute"/>.
+/// </summary>
 internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
 {
     public const string BearerScheme = "Bearer";
@@ -43,6 +50,36 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
                 $"A JWT naming the caller's participant (`participant_id`) and its scopes (`scope`: `{Scopes.Read}`, " +
                 $"`{Scopes.Write}`, space-separated or repeated).",
         };
+        OrderPathsAndTags(document, context);
         return Task.CompletedTask;
+    }
+
+    private static void OrderPathsAndTags(OpenApiDocument document, OpenApiDocumentTransformerContext context)
+    {
+        if (document.Paths is null)
+        {
+            return;
+        }
+
+        var paths = new OpenApiPaths();
+        foreach (var (key, path) in document.Paths.OrderBy(path => path.Key, StringComparer.Ordinal))
+        {
+            paths[key] = path;
+        }
+
+        document.Paths = paths;
+        var descriptions = context.DescriptionGroups
+            .SelectMany(group => group.Items)
+            .Select(description => description.ActionDescriptor)
+            .OfType<ControllerActionDescriptor>()
+            .DistinctBy(action => action.ControllerName)
+            .ToDictionary(action => action.ControllerName, action => action.ControllerTypeInfo.GetCustomAttribute<TagDescriptionAttribute>()?.Description);
+        var names = paths.Values
+            .SelectMany(path => path.Operations?.Values.AsEnumerable() ?? [])
+            .SelectMany(operation => operation.Tags?.AsEnumerable() ?? [])
+            .Select(tag => tag.Name)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal);
+        document.Tags = new HashSet<OpenApiTag>(names.Select(name => new OpenApiTag { Name = name, Description = descriptions.GetValueOrDefault(name) }));
     }
 }

@@ -11,8 +11,10 @@ using Microsoft.OpenApi;
 namespace CustomerService.Api.OpenApi;
 
 /// <summary>
-/// Per operation: the bearer requirement with the scope its policy demands, the request id header,
-/// and the response headers the contract promises (<c>Location</c>, <c>ETag</c>, <c>Link</c>, <c>Retry-After</c>).
+/// Per operation: a short summary (its <c>operationId</c>, the SDK's method name, declared as the
+/// action's route name) with the action's own summary moved to the description, the bearer
+/// requirement with the scope its policy demands, the request id header, and the response headers
+/// the contract promises (<c>Location</c>, <c>ETag</c>, <c>Link</c>, <c>Retry-After</c>).
 /// </summary>
 internal sealed class ContractOperationTransformer : IOpenApiOperationTransformer
 {
@@ -25,6 +27,9 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             return Task.CompletedTask;
         }
 
+        // The action's XML summary is a sentence: it belongs in the description, the sidebar shows the method name.
+        var description = new List<string?> { operation.Summary, operation.Description };
+        operation.Summary = operation.OperationId;
         var scope = action.EndpointMetadata.OfType<AuthorizeAttribute>().Select(authorize => authorize.Policy).LastOrDefault(policy => policy is Scopes.Read or Scopes.Write);
         if (scope is not null)
         {
@@ -32,8 +37,10 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             [
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ContractDocumentTransformer.BearerScheme, context.Document)] = [scope] },
             ];
-            operation.Description = $"Requires scope `{scope}`.";
+            description.Add($"Requires scope `{scope}`.");
         }
+
+        operation.Description = string.Join(' ', description.Where(text => !string.IsNullOrWhiteSpace(text)));
 
         operation.Parameters ??= [];
         foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
@@ -41,14 +48,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             Describe(parameter);
         }
 
-        operation.Parameters.Add(new OpenApiParameter
-        {
-            Name = "X-Request-Id",
-            In = ParameterLocation.Header,
-            Required = false,
-            Description = "Your id for this request (1–128 of `A-Za-z0-9._-`); echoed back, else one is generated.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 128, Pattern = "^[A-Za-z0-9._-]{1,128}$" },
-        });
+        operation.Parameters.Add(RequestIdParameter());
 
         var idempotent = action.EndpointMetadata.OfType<IdempotentAttribute>().Any();
         if (idempotent)
@@ -75,39 +75,57 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             }
 
             var statusCode = int.Parse(status, CultureInfo.InvariantCulture);
-            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            concrete.Headers["X-Request-Id"] = Header("The request id: yours when you sent a sane one, else a generated one.");
-            foreach (var (name, description) in HeadersOf(statusCode))
-            {
-                concrete.Headers[name] = Header(description);
-            }
-
+            DescribeResponse(concrete, statusCode, declaredErrors.Where(error => error.StatusCode == statusCode).SelectMany(error => error.Codes));
             foreach (var declared in declaredHeaders.Where(header => header.StatusCode == statusCode))
             {
-                concrete.Headers[declared.Name] = Header(ResponseHeaders.DescriptionOf(declared.Name));
+                concrete.Headers![declared.Name] = Header(ResponseHeaders.DescriptionOf(declared.Name));
             }
 
             if (idempotent && statusCode == StatusCodes.Status201Created)
             {
-                concrete.Headers[IdempotencyFilter.ReplayedHeader] = Header("`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.");
-            }
-
-            var examples = ErrorExamples.For(declaredErrors.Where(error => error.StatusCode == statusCode).SelectMany(error => error.Codes));
-            if (examples.Count > 0 && concrete.Content?.TryGetValue("application/json", out var media) == true)
-            {
-                // One code: its body is the example. Several (the 409s): a named example for each.
-                if (examples.Count == 1)
-                {
-                    media.Example = examples[0].Body;
-                }
-                else
-                {
-                    media.Examples = examples.ToDictionary(example => example.Code, example => (IOpenApiExample)new OpenApiExample { Value = example.Body });
-                }
+                concrete.Headers![IdempotencyFilter.ReplayedHeader] = Header("`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.");
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>The request id header every operation takes.</summary>
+    internal static OpenApiParameter RequestIdParameter() => new()
+    {
+        Name = "X-Request-Id",
+        In = ParameterLocation.Header,
+        Required = false,
+        Description = "Your id for this request (1–128 of `A-Za-z0-9._-`); echoed back, else one is generated.",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 128, Pattern = "^[A-Za-z0-9._-]{1,128}$" },
+    };
+
+    /// <summary>
+    /// What every answer with <paramref name="status"/> has: the request id and the headers of that
+    /// status, and, for an error, the body the service sends for each of <paramref name="codes"/> as an example.
+    /// </summary>
+    internal static void DescribeResponse(OpenApiResponse response, int status, IEnumerable<string> codes)
+    {
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        response.Headers["X-Request-Id"] = Header("The request id: yours when you sent a sane one, else a generated one.");
+        foreach (var (name, description) in HeadersOf(status))
+        {
+            response.Headers[name] = Header(description);
+        }
+
+        var examples = ErrorExamples.For(codes);
+        if (examples.Count > 0 && response.Content?.TryGetValue("application/json", out var media) == true)
+        {
+            // One code: its body is the example. Several (the 409s): a named example for each.
+            if (examples.Count == 1)
+            {
+                media.Example = examples[0].Body;
+            }
+            else
+            {
+                media.Examples = examples.ToDictionary(example => example.Code, example => (IOpenApiExample)new OpenApiExample { Value = example.Body });
+            }
+        }
     }
 
     /// <summary>The headers every answer with this status carries.</summary>
@@ -167,6 +185,6 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         }
     }
 
-    private static OpenApiHeader Header(string description) =>
+    internal static OpenApiHeader Header(string description) =>
         new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
 }

@@ -21,7 +21,6 @@ internal static class ErrorExamples
         ErrorStatusCodes.ForStatus(StatusCodes.Status401Unauthorized),
         ErrorStatusCodes.ForStatus(StatusCodes.Status403Forbidden),
         ApiErrors.For(NotFoundException.Customer()),
-        ErrorStatusCodes.ForStatus(StatusCodes.Status405MethodNotAllowed) with { Message = ErrorResponseWriter.DeletionNotPermittedMessage },
         ApiErrors.For(ConflictException.DuplicateExternalId()),
         ApiErrors.For(ConflictException.DuplicateAccountAddress()),
         ApiErrors.For(ConflictException.CustomerNotActive(new CustomerNotActiveException(CustomerStatus.Suspended))),
@@ -41,7 +40,11 @@ internal static class ErrorExamples
     public static IReadOnlyList<(string Code, JsonNode Body)> For(IEnumerable<string> codes) =>
     [
         .. codes.Select(code => ByCode.TryGetValue(code, out var error)
-            ? (code, JsonSerializer.SerializeToNode(new ErrorEnvelope(error), ErrorJsonContext.Default.ErrorEnvelope)!)
+            ? (code, Body(error))
             : throw new InvalidOperationException($"The error code {code} has no example body.")),
     ];
+
+    /// <summary>The error body that carries <paramref name="error"/>, as JSON.</summary>
+    public static JsonNode Body(ApiError error) =>
+        JsonSerializer.SerializeToNode(new ErrorEnvelope(error), ErrorJsonContext.Default.ErrorEnvelope)!;
 }

@@ -23,7 +23,8 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
         "over the client address's rate, or (without `limit`) the participant already runs as many unlimited lists " +
         "as it may at once; retry after `Retry-After` seconds.";
 
-    private static readonly ProducesErrorAttribute[] EveryOperation =
+    /// <summary>The error answers any operation can give.</summary>
+    internal static readonly ProducesErrorAttribute[] EveryOperation =
     [
         new(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, ErrorCodes.InvalidJson, ErrorCodes.UnsupportedApiVersion)
         {

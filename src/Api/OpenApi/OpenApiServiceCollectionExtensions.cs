@@ -13,6 +13,7 @@ internal static class OpenApiServiceCollectionExtensions
         services.AddOpenApi(DocumentName, options =>
         {
             options.AddDocumentTransformer<ContractDocumentTransformer>();
+            options.AddDocumentTransformer<RefusedMethodsTransformer>();
             options.AddOperationTransformer<ContractOperationTransformer>();
             options.AddSchemaTransformer<ContractSchemaTransformer>();
         });
