@@ -2,6 +2,7 @@ using System.Globalization;
 using CustomerService.Api.Idempotency;
 using CustomerService.Api.Security;
 using CustomerService.Application.Customers.ListCustomers;
+using CustomerService.Domain.Customers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
@@ -45,7 +46,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         operation.Parameters ??= [];
         foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
         {
-            Describe(parameter);
+            Describe(parameter, context.Document);
         }
 
         operation.Parameters.Add(RequestIdParameter());
@@ -145,7 +146,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         }
     }
 
-    private static void Describe(OpenApiParameter parameter)
+    private static void Describe(OpenApiParameter parameter, OpenApiDocument? document)
     {
         switch (parameter.Name)
         {
@@ -157,11 +158,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                 break;
             case "status":
                 parameter.Description = "Only customers with this status.";
-                parameter.Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.String,
-                    Enum = ContractSchemaTransformer.LowercaseNames<Domain.Customers.CustomerStatus>(),
-                };
+                parameter.Schema = new OpenApiSchemaReference(nameof(CustomerStatus), document);
                 break;
             case "externalId":
                 parameter.Description = "Only the customer with exactly this externalId.";

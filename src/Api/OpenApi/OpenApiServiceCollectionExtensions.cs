@@ -14,6 +14,7 @@ internal static class OpenApiServiceCollectionExtensions
         {
             options.AddDocumentTransformer<ContractDocumentTransformer>();
             options.AddDocumentTransformer<RefusedMethodsTransformer>();
+            options.AddDocumentTransformer<RequestEnumsTransformer>();
             options.AddOperationTransformer<ContractOperationTransformer>();
             options.AddSchemaTransformer<ContractSchemaTransformer>();
         });

@@ -138,6 +138,43 @@ public sealed class OpenApiTests : ServiceFixture
     }
 
     [Test]
+    public async Task Every_enum_is_one_component_schema_that_requests_answers_and_the_status_query_refer_to()
+    {
+        var document = await LiveDocumentAsync();
+        var schemas = document["components"]!["schemas"]!;
+        var statusQuery = document["paths"]!["/api/v1/account-manager/customers"]!["get"]!["parameters"]!.AsArray().Single(parameter => parameter!["name"]!.GetValue<string>() == "status")!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EnumLocations(document, "$"), Is.EquivalentTo(new[] { "$.components.schemas.CustomerStatus", "$.components.schemas.Network" }));
+            Assert.That(schemas["CreateCustomerRequest"]!["properties"]!["status"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/CustomerStatus"));
+            Assert.That(schemas["UpdateCustomerRequest"]!["properties"]!["status"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/CustomerStatus"));
+            Assert.That(schemas["CustomerDto"]!["properties"]!["status"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/CustomerStatus"));
+            Assert.That(statusQuery["schema"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/CustomerStatus"));
+            Assert.That(schemas["AddAccountRequest"]!["properties"]!["network"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/Network"));
+            Assert.That(schemas["AccountDto"]!["properties"]!["network"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/Network"));
+        });
+    }
+
+    [Test]
+    public async Task Fields_always_sent_or_always_needed_are_required_and_only_the_label_is_optional()
+    {
+        var schemas = (await LiveDocumentAsync())["components"]!["schemas"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Required(schemas["ErrorEnvelope"]!), Is.EquivalentTo(new[] { "error" }));
+            Assert.That(Required(schemas["ApiError"]!), Is.EquivalentTo(new[] { "code", "message", "details" }));
+            Assert.That(Required(schemas["FieldError"]!), Is.EquivalentTo(new[] { "field", "message" }));
+            Assert.That(Required(schemas["CustomerDto"]!), Is.EquivalentTo(new[] { "id", "externalId", "status", "participantId", "accounts", "createdAt", "updatedAt" }));
+            Assert.That(Required(schemas["AccountDto"]!), Is.EquivalentTo(new[] { "id", "network", "address", "createdAt" }));
+            Assert.That(Required(schemas["CreateCustomerRequest"]!), Is.EquivalentTo(new[] { "externalId", "status" }));
+            Assert.That(Required(schemas["UpdateCustomerRequest"]!), Is.EquivalentTo(new[] { "status" }));
+            Assert.That(Required(schemas["AddAccountRequest"]!), Is.EquivalentTo(new[] { "network", "address" }));
+        });
+    }
+
+    [Test]
     public async Task Document_is_generated_once_per_process_and_then_served_as_generated()
     {
         var generated = 0;
@@ -258,6 +295,18 @@ public sealed class OpenApiTests : ServiceFixture
         var description = response["description"]?.GetValue<string>() ?? string.Empty;
         Assert.That(codes.Where(code => !description.Contains($"`{code}`", StringComparison.Ordinal)), Is.Empty, $"{what}: codes its description does not name");
     }
+
+    private static IEnumerable<string> Required(JsonNode schema) =>
+        schema["required"]?.AsArray().Select(name => name!.GetValue<string>()) ?? [];
+
+    /// <summary>The JSON paths of the objects in <paramref name="node"/> that list enum values.</summary>
+    private static IEnumerable<string> EnumLocations(JsonNode? node, string path) => node switch
+    {
+        JsonObject value when value.ContainsKey("enum") => [path],
+        JsonObject value => value.SelectMany(member => EnumLocations(member.Value, $"{path}.{member.Key}")),
+        JsonArray items => items.SelectMany((item, index) => EnumLocations(item, $"{path}[{index}]")),
+        _ => [],
+    };
 
     /// <summary>Every API endpoint the service routes, as the document spells its method and path.</summary>
     private List<(string Method, string Path)> ApiEndpoints() =>
