@@ -10,8 +10,10 @@ using Microsoft.OpenApi;
 namespace CustomerService.Api.OpenApi;
 
 /// <summary>
-/// The contract's details the type system cannot say: the allowed values of the string fields that
-/// requests carry, the timestamp format, and the examples of the spec pages.
+/// The contract's details the type system cannot say: which fields are always there (required), the
+/// lengths of the string fields that requests carry, the timestamp format, and the examples of the
+/// spec pages. (Request fields that take an enum's values are referred to its schema by
+/// <see cref="RequestEnumsTransformer"/>.)
 /// </summary>
 internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
 {
