@@ -1,9 +1,10 @@
 using System.Globalization;
 using Asp.Versioning;
 using CustomerService.Api.Contracts;
-using CustomerService.Api.Errors;
-using CustomerService.Api.Idempotency;
 using CustomerService.Api.Http;
+using CustomerService.Api.Idempotency;
+using CustomerService.Api.OpenApi;
+using CustomerService.Application.Common.Errors;
 using CustomerService.Application.Customers;
 using CustomerService.Application.Customers.CreateCustomer;
 using CustomerService.Application.Customers.GetCustomer;
@@ -20,18 +21,20 @@ namespace CustomerService.Api.Controllers;
 
 /// <summary>The current participant's customers.</summary>
 [ApiController]
+[TagDescription("The current participant's customers: create, read, list and change their status. Customers are never deleted.")]
 [ApiVersion(1.0)]
 [Route("api/v{version:apiVersion}/account-manager/customers")]
 [Produces("application/json")]
 public sealed class CustomersController(IMediator mediator) : ControllerBase
 {
     /// <summary>Creates a customer.</summary>
-    [HttpPost]
+    [HttpPost(Name = "create")]
     [Authorize(Policy = Scopes.Write)]
     [Idempotent]
     [Consumes("application/json")]
     [ProducesResponseType<CustomerDto>(StatusCodes.Status201Created, Description = "The customer as created.")]
-    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict, Description = "`DUPLICATE_EXTERNAL_ID`: the participant already has a customer with this externalId; `IDEMPOTENCY_KEY_IN_USE`: a request with this `Idempotency-Key` is still running.")]
+    [ResponseHeader(StatusCodes.Status201Created, ResponseHeaders.ETag)]
+    [ProducesError(StatusCodes.Status409Conflict, ErrorCodes.DuplicateExternalId, ErrorCodes.IdempotencyKeyInUse, Description = "`DUPLICATE_EXTERNAL_ID`: the participant already has a customer with this externalId; `IDEMPOTENCY_KEY_IN_USE`: a request with this `Idempotency-Key` is still running.")]
     public async Task<ActionResult<CustomerDto>> Create(CreateCustomerRequest body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -41,11 +44,12 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Lists customers, oldest first, all at once or page by page.</summary>
-    [HttpGet]
+    [HttpGet(Name = "findAll")]
     [Authorize(Policy = Scopes.Read)]
     [StreamedResponse]
     [EnableRateLimiting(FullListConcurrencyPolicy.Name)]
     [ProducesResponseType<IEnumerable<CustomerDto>>(StatusCodes.Status200OK, Description = "The customers, ordered by createdAt then id.")]
+    [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.Link)]
     public async Task<ActionResult<IAsyncEnumerable<CustomerDto>>> List(
         [FromQuery] string? status,
         [FromQuery] string? externalId,
@@ -70,10 +74,12 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Reads one customer.</summary>
-    [HttpGet("{id}")]
+    [HttpGet("{id}", Name = "getById")]
+    [RefusedMethod("DELETE", "delete", Description = "Deletes nothing: customers are never deleted.")]
     [Authorize(Policy = Scopes.Read)]
     [ProducesResponseType<CustomerDto>(StatusCodes.Status200OK, Description = "The customer.")]
-    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
+    [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.ETag)]
+    [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
     public async Task<ActionResult<CustomerDto>> Get(Guid id, CancellationToken cancellationToken)
     {
         var customer = await mediator.Send(new GetCustomerQuery(id), cancellationToken);
@@ -82,12 +88,13 @@ public sealed class CustomersController(IMediator mediator) : ControllerBase
     }
 
     /// <summary>Changes a customer's status.</summary>
-    [HttpPut("{id}")]
+    [HttpPut("{id}", Name = "update")]
     [Authorize(Policy = Scopes.Write)]
     [Consumes("application/json")]
     [ProducesResponseType<CustomerDto>(StatusCodes.Status200OK, Description = "The customer after the change (unchanged when it already had that status).")]
-    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
-    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status412PreconditionFailed, Description = "`PRECONDITION_FAILED`: `If-Match` names a version that is no longer current.")]
+    [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.ETag)]
+    [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
+    [ProducesError(StatusCodes.Status412PreconditionFailed, ErrorCodes.PreconditionFailed, Description = "`PRECONDITION_FAILED`: `If-Match` names a version that is no longer current.")]
     public async Task<ActionResult<CustomerDto>> UpdateStatus(
         Guid id,
         UpdateCustomerRequest body,

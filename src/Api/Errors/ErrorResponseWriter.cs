@@ -9,6 +9,9 @@ internal static class ErrorResponseWriter
     public const string DevelopmentUnauthorizedMessage =
         "A valid bearer token is required. In Development, mint one with: " + DevelopmentUserSecrets.MintCommand;
 
+    /// <summary>The 405 message for a DELETE: no resource of this API can be deleted.</summary>
+    private const string DeletionNotPermittedMessage = "Deletion is not permitted for this resource.";
+
     public static Task WriteAsync(HttpContext context, int status, ApiError error)
     {
         var response = context.Response;
@@ -26,6 +29,13 @@ internal static class ErrorResponseWriter
     {
         context.Response.Headers.RetryAfter = "5";
         return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, error);
+    }
+
+    /// <summary>The 405 body for a request with <paramref name="method"/> on a path that does not serve it.</summary>
+    public static ApiError MethodNotAllowed(string method)
+    {
+        var error = ErrorStatusCodes.ForStatus(StatusCodes.Status405MethodNotAllowed);
+        return HttpMethods.IsDelete(method) ? error with { Message = DeletionNotPermittedMessage } : error;
     }
 
     /// <summary>Writes the body that belongs to a bare status, unless a body was already written.</summary>
@@ -50,10 +60,9 @@ internal static class ErrorResponseWriter
             error = error with { Message = DevelopmentUnauthorizedMessage };
         }
 
-        if (response.StatusCode == StatusCodes.Status405MethodNotAllowed
-            && HttpMethods.IsDelete(context.Request.Method))
+        if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
         {
-            error = error with { Message = "Deletion is not permitted for this resource." };
+            error = MethodNotAllowed(context.Request.Method);
         }
 
         return WriteAsync(context, response.StatusCode, error);

@@ -1,20 +1,24 @@
+using System.Globalization;
 using CustomerService.Api.Idempotency;
 using CustomerService.Api.Security;
+using CustomerService.Application.Customers.ListCustomers;
+using CustomerService.Domain.Customers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
 namespace CustomerService.Api.OpenApi;
 
 /// <summary>
-/// Per operation: the bearer requirement with the scope its policy demands, the request id header,
-/// and the response headers the contract promises (<c>Location</c>, <c>ETag</c>, <c>Link</c>, <c>Retry-After</c>).
+/// Per operation: a short summary (its <c>operationId</c>, the SDK's method name, declared as the
+/// action's route name) with the action's own summary moved to the description, the bearer
+/// requirement with the scope its policy demands, the request id header, and the response headers
+/// the contract promises (<c>Location</c>, <c>ETag</c>, <c>Link</c>, <c>Retry-After</c>).
 /// </summary>
 internal sealed class ContractOperationTransformer : IOpenApiOperationTransformer
 {
-    private const string EtagDescription = "The customer's version; send it back in `If-Match` to update only that version.";
-
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -24,6 +28,9 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             return Task.CompletedTask;
         }
 
+        // The action's XML summary is a sentence: it belongs in the description, the sidebar shows the method name.
+        var description = new List<string?> { operation.Summary, operation.Description };
+        operation.Summary = operation.OperationId;
         var scope = action.EndpointMetadata.OfType<AuthorizeAttribute>().Select(authorize => authorize.Policy).LastOrDefault(policy => policy is Scopes.Read or Scopes.Write);
         if (scope is not null)
         {
@@ -31,23 +38,18 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             [
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ContractDocumentTransformer.BearerScheme, context.Document)] = [scope] },
             ];
-            operation.Description = $"Requires scope `{scope}`.";
+            description.Add($"Requires scope `{scope}`.");
         }
+
+        operation.Description = string.Join(' ', description.Where(text => !string.IsNullOrWhiteSpace(text)));
 
         operation.Parameters ??= [];
         foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
         {
-            Describe(parameter);
+            Describe(parameter, context.Document);
         }
 
-        operation.Parameters.Add(new OpenApiParameter
-        {
-            Name = "X-Request-Id",
-            In = ParameterLocation.Header,
-            Required = false,
-            Description = "Your id for this request (1–128 of `A-Za-z0-9._-`); echoed back, else one is generated.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 128, Pattern = "^[A-Za-z0-9._-]{1,128}$" },
-        });
+        operation.Parameters.Add(RequestIdParameter());
 
         var idempotent = action.EndpointMetadata.OfType<IdempotentAttribute>().Any();
         if (idempotent)
@@ -59,11 +61,13 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                 Required = false,
                 Description =
                     "Makes a retry safe: the first request with a key executes and its answer is kept for 24 h; the same request " +
-                    "again gets that answer with `Idempotent-Replayed: true` and creates nothing. 1–255 printable ASCII characters.",
+                    $"again gets that answer with `Idempotent-Replayed: true` and creates nothing. 1–{IdempotencyFilter.MaxKeyLength} printable ASCII characters.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyFilter.MaxKeyLength },
             });
         }
 
+        var declaredHeaders = action.EndpointMetadata.OfType<ResponseHeaderAttribute>().ToList();
+        var declaredErrors = action.FilterDescriptors.Select(descriptor => descriptor.Filter).OfType<ProducesErrorAttribute>().ToList();
         foreach (var (status, response) in operation.Responses ?? [])
         {
             if (response is not OpenApiResponse concrete)
@@ -71,65 +75,78 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                 continue;
             }
 
-            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            concrete.Headers["X-Request-Id"] = Header("The request id: yours when you sent a sane one, else a generated one.");
-            foreach (var (name, description) in HeadersOf(action.ActionName, action.ControllerName, status))
+            var statusCode = int.Parse(status, CultureInfo.InvariantCulture);
+            DescribeResponse(concrete, statusCode, declaredErrors.Where(error => error.StatusCode == statusCode).SelectMany(error => error.Codes));
+            foreach (var declared in declaredHeaders.Where(header => header.StatusCode == statusCode))
             {
-                concrete.Headers[name] = Header(description);
+                concrete.Headers![declared.Name] = Header(ResponseHeaders.DescriptionOf(declared.Name));
             }
 
-            if (idempotent && status == "201")
+            if (idempotent && statusCode == StatusCodes.Status201Created)
             {
-                concrete.Headers[IdempotencyFilter.ReplayedHeader] = Header("`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.");
-            }
-
-            var examples = ErrorExamples.For(status, concrete.Description);
-            if (examples.Count > 0 && concrete.Content?.TryGetValue("application/json", out var media) == true)
-            {
-                // One code: its body is the example. Several (the 409s): a named example for each.
-                if (examples.Count == 1)
-                {
-                    media.Example = examples[0].Body;
-                }
-                else
-                {
-                    media.Examples = examples.ToDictionary(example => example.Code, example => (IOpenApiExample)new OpenApiExample { Value = example.Body });
-                }
+                concrete.Headers![IdempotencyFilter.ReplayedHeader] = Header("`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.");
             }
         }
 
         return Task.CompletedTask;
     }
 
-    private static IEnumerable<(string Name, string Description)> HeadersOf(string actionName, string controllerName, string status)
+    /// <summary>The request id header every operation takes.</summary>
+    internal static OpenApiParameter RequestIdParameter() => new()
     {
-        var customers = controllerName == "Customers";
+        Name = "X-Request-Id",
+        In = ParameterLocation.Header,
+        Required = false,
+        Description = "Your id for this request (1–128 of `A-Za-z0-9._-`); echoed back, else one is generated.",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 128, Pattern = "^[A-Za-z0-9._-]{1,128}$" },
+    };
+
+    /// <summary>
+    /// What every answer with <paramref name="status"/> has: the request id and the headers of that
+    /// status, and, for an error, the body the service sends for each of <paramref name="codes"/> as an example.
+    /// </summary>
+    internal static void DescribeResponse(OpenApiResponse response, int status, IEnumerable<string> codes)
+    {
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        response.Headers["X-Request-Id"] = Header("The request id: yours when you sent a sane one, else a generated one.");
+        foreach (var (name, description) in HeadersOf(status))
+        {
+            response.Headers[name] = Header(description);
+        }
+
+        var examples = ErrorExamples.For(codes);
+        if (examples.Count > 0 && response.Content?.TryGetValue("application/json", out var media) == true)
+        {
+            // One code: its body is the example. Several (the 409s): a named example for each.
+            if (examples.Count == 1)
+            {
+                media.Example = examples[0].Body;
+            }
+            else
+            {
+                media.Examples = examples.ToDictionary(example => example.Code, example => (IOpenApiExample)new OpenApiExample { Value = example.Body });
+            }
+        }
+    }
+
+    /// <summary>The headers every answer with this status carries.</summary>
+    private static IEnumerable<(string Name, string Description)> HeadersOf(int status)
+    {
         switch (status)
         {
-            case "201":
-                yield return ("Location", "The path of the created resource.");
-                if (customers)
-                {
-                    yield return ("ETag", EtagDescription);
-                }
-
+            case StatusCodes.Status201Created:
+                yield return (HeaderNames.Location, "The path of the created resource.");
                 break;
-            case "200" when customers && actionName is "Get" or "UpdateStatus":
-                yield return ("ETag", EtagDescription);
+            case StatusCodes.Status401Unauthorized:
+                yield return (HeaderNames.WWWAuthenticate, "`Bearer`; outside Development it does not say which check the token failed (the service logs that with the request id).");
                 break;
-            case "200" when customers && actionName == "List":
-                yield return ("Link", "With `limit`, while more remain: `<…?limit=N&after=CURSOR>; rel=\"next\"`.");
-                break;
-            case "401":
-                yield return ("WWW-Authenticate", "`Bearer`; outside Development it does not say which check the token failed (the service logs that with the request id).");
-                break;
-            case "429" or "503":
-                yield return ("Retry-After", "Seconds to wait before retrying.");
+            case StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable:
+                yield return (HeaderNames.RetryAfter, "Seconds to wait before retrying.");
                 break;
         }
     }
 
-    private static void Describe(OpenApiParameter parameter)
+    private static void Describe(OpenApiParameter parameter, OpenApiDocument? document)
     {
         switch (parameter.Name)
         {
@@ -141,18 +158,20 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
                 break;
             case "status":
                 parameter.Description = "Only customers with this status.";
-                parameter.Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.String,
-                    Enum = ContractSchemaTransformer.LowercaseNames<Domain.Customers.CustomerStatus>(),
-                };
+                parameter.Schema = new OpenApiSchemaReference(nameof(CustomerStatus), document);
                 break;
             case "externalId":
                 parameter.Description = "Only the customer with exactly this externalId.";
                 break;
             case "limit":
-                parameter.Description = "At most this many customers (1–1000); a `Link` header leads to the next page while more remain. Without it, every customer.";
-                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "1000" };
+                parameter.Description = $"At most this many customers (1–{ListCustomersValidator.MaxLimit}); a `Link` header leads to the next page while more remain. Without it, every customer.";
+                parameter.Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Integer,
+                    Format = "int32",
+                    Minimum = "1",
+                    Maximum = ListCustomersValidator.MaxLimit.ToString(CultureInfo.InvariantCulture),
+                };
                 break;
             case "after":
                 parameter.Description = "The opaque cursor from the previous page's `Link` header.";
@@ -163,6 +182,6 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         }
     }
 
-    private static OpenApiHeader Header(string description) =>
+    internal static OpenApiHeader Header(string description) =>
         new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
 }

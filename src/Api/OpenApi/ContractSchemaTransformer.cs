@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using CustomerService.Api.Contracts;
 using CustomerService.Api.Errors;
 using CustomerService.Application.Customers;
@@ -9,8 +10,10 @@ using Microsoft.OpenApi;
 namespace CustomerService.Api.OpenApi;
 
 /// <summary>
-/// The contract's details the type system cannot say: the allowed values of the string fields that
-/// requests carry, the timestamp format, and the examples of the spec pages.
+/// The contract's details the type system cannot say: which fields are always there (required), the
+/// lengths of the string fields that requests carry, the timestamp format, and the examples of the
+/// spec pages. (Request fields that take an enum's values are referred to its schema by
+/// <see cref="RequestEnumsTransformer"/>.)
 /// </summary>
 internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
 {
@@ -52,10 +55,9 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
             schema.Type = JsonSchemaType.String;
         }
 
-        // The label is optional in a request and omitted from an answer when absent.
-        if (type == typeof(AddAccountRequest) || type == typeof(AccountDto))
+        if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object)
         {
-            schema.Required?.Remove("label");
+            schema.Required = RequiredProperties(context.JsonTypeInfo);
         }
 
         var declaringType = context.JsonPropertyInfo?.DeclaringType;
@@ -67,19 +69,13 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
 
         switch (context.JsonPropertyInfo?.Name)
         {
-            case "status" when declaringType == typeof(CreateCustomerRequest) || declaringType == typeof(UpdateCustomerRequest):
-                AllowOnly<CustomerStatus>(schema);
-                break;
-            case "network" when declaringType == typeof(AddAccountRequest):
-                AllowOnly<Network>(schema);
-                break;
             case "label" when declaringType == typeof(AddAccountRequest) || declaringType == typeof(AccountDto):
                 schema.Type = JsonSchemaType.String;
-                schema.MaxLength = 100;
+                schema.MaxLength = Account.MaxLabelLength;
                 break;
             case "externalId" when declaringType == typeof(CreateCustomerRequest):
                 schema.MinLength = 1;
-                schema.MaxLength = 255;
+                schema.MaxLength = ExternalId.MaxLength;
                 break;
             case "createdAt" or "updatedAt":
                 schema.Type = JsonSchemaType.String;
@@ -91,12 +87,14 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
         return Task.CompletedTask;
     }
 
-    /// <summary>The contract spells enum values as their lowercase names, in requests as in responses.</summary>
-    internal static List<JsonNode> LowercaseNames<TEnum>()
-        where TEnum : struct, Enum =>
-        [.. Enum.GetNames<TEnum>().Select(name => (JsonNode)JsonValue.Create(name.ToLowerInvariant()))];
-
-    private static void AllowOnly<TEnum>(OpenApiSchema schema)
-        where TEnum : struct, Enum =>
-        schema.Enum = LowercaseNames<TEnum>();
+    /// <summary>
+    /// A field is required exactly when it is always there: an answer's field the serializer always
+    /// writes (not one omitted when empty, as an account's label), a request's field without a default.
+    /// </summary>
+    private static HashSet<string> RequiredProperties(JsonTypeInfo type) =>
+        new(
+            type.Properties
+                .Where(property => property.ShouldSerialize is null && property.AssociatedParameter is not { HasDefaultValue: true })
+                .Select(property => property.Name),
+            StringComparer.Ordinal);
 }

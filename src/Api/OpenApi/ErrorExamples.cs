@@ -2,18 +2,19 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CustomerService.Api.Errors;
 using CustomerService.Application.Common.Errors;
+using CustomerService.Application.Customers.AddAccount;
 using CustomerService.Domain.Customers;
 
 namespace CustomerService.Api.OpenApi;
 
 /// <summary>
-/// Example error bodies for each documented error response, one for each code the response names.
-/// The bodies are the ones the service really sends, taken from the errors that produce them.
+/// The example error body of each contract code. The bodies are the ones the service really sends,
+/// taken from the errors that produce them.
 /// </summary>
 internal static class ErrorExamples
 {
-    private static readonly ApiError[] Known =
-    [
+    private static readonly Dictionary<string, ApiError> ByCode = new ApiError[]
+    {
         ApiErrors.For(new RequestValidationException([new FieldError("externalId", "externalId is required.")])),
         ApiErrors.For(InvalidJsonException.NotJson()),
         ApiErrors.UnsupportedApiVersion,
@@ -23,7 +24,7 @@ internal static class ErrorExamples
         ApiErrors.For(ConflictException.DuplicateExternalId()),
         ApiErrors.For(ConflictException.DuplicateAccountAddress()),
         ApiErrors.For(ConflictException.CustomerNotActive(new CustomerNotActiveException(CustomerStatus.Suspended))),
-        ApiErrors.For(ConflictException.AccountLimitReached(new AccountLimitReachedException(1000))),
+        ApiErrors.For(ConflictException.AccountLimitReached(new AccountLimitReachedException(new AccountLimitOptions().AccountsPerCustomer))),
         ApiErrors.For(ConflictException.IdempotencyKeyInUse()),
         ApiErrors.For(new IdempotencyKeyReusedException()),
         ApiErrors.For(new PreconditionFailedException()),
@@ -32,26 +33,18 @@ internal static class ErrorExamples
         ErrorStatusCodes.ForStatus(StatusCodes.Status429TooManyRequests),
         ErrorStatusCodes.ForStatus(StatusCodes.Status500InternalServerError),
         ErrorStatusCodes.ForStatus(StatusCodes.Status503ServiceUnavailable),
+    }.ToDictionary(error => error.Code, StringComparer.Ordinal);
+
+    /// <summary>The example body of each of <paramref name="codes"/>, in their order.</summary>
+    /// <exception cref="InvalidOperationException">A code has no example: add the error that produces it above.</exception>
+    public static IReadOnlyList<(string Code, JsonNode Body)> For(IEnumerable<string> codes) =>
+    [
+        .. codes.Select(code => ByCode.TryGetValue(code, out var error)
+            ? (code, Body(error))
+            : throw new InvalidOperationException($"The error code {code} has no example body.")),
     ];
 
-    /// <summary>
-    /// The example body of each code that <paramref name="description"/> names, in the order it
-    /// names them; none for a success or an undescribed response.
-    /// </summary>
-    public static IReadOnlyList<(string Code, JsonNode Body)> For(string status, string? description)
-    {
-        if (status[0] is not ('4' or '5') || description is null)
-        {
-            return [];
-        }
-
-        return
-        [
-            .. Known
-                .Select(candidate => (Error: candidate, Position: description.IndexOf($"`{candidate.Code}`", StringComparison.Ordinal)))
-                .Where(found => found.Position >= 0)
-                .OrderBy(found => found.Position)
-                .Select(found => (found.Error.Code, JsonSerializer.SerializeToNode(new ErrorEnvelope(found.Error), ErrorJsonContext.Default.ErrorEnvelope)!)),
-        ];
-    }
+    /// <summary>The error body that carries <paramref name="error"/>, as JSON.</summary>
+    public static JsonNode Body(ApiError error) =>
+        JsonSerializer.SerializeToNode(new ErrorEnvelope(error), ErrorJsonContext.Default.ErrorEnvelope)!;
 }

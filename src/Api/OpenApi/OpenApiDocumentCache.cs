@@ -7,7 +7,7 @@ namespace CustomerService.Api.OpenApi;
 /// <summary>
 /// The JSON of the OpenAPI document, generated on first request and kept for the life of the process.
 /// Generating it costs tens of milliseconds of CPU, it needs no token, and it is the same for every
-/// caller (it names no server), so it is built once rather than on every anonymous request.
+/// caller (its one server is relative: the origin that serves it), so it is built once rather than on every anonymous request.
 /// </summary>
 internal sealed class OpenApiDocumentCache(
     [FromKeyedServices(OpenApiServiceCollectionExtensions.DocumentName)] IOpenApiDocumentProvider documents,

@@ -13,6 +13,8 @@ internal static class OpenApiServiceCollectionExtensions
         services.AddOpenApi(DocumentName, options =>
         {
             options.AddDocumentTransformer<ContractDocumentTransformer>();
+            options.AddDocumentTransformer<RefusedMethodsTransformer>();
+            options.AddDocumentTransformer<RequestEnumsTransformer>();
             options.AddOperationTransformer<ContractOperationTransformer>();
             options.AddSchemaTransformer<ContractSchemaTransformer>();
         });

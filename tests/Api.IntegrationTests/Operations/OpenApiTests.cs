@@ -43,39 +43,84 @@ public sealed class OpenApiTests : ServiceFixture
     }
 
     [Test]
-    public async Task Document_describes_every_api_route_with_its_error_responses_and_the_bearer_scheme()
+    public async Task Document_describes_every_api_route_and_nothing_else()
     {
-        using var anonymous = Factory.CreateAnonymousClient();
-        var document = JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"))!;
-        var paths = document["paths"]!.AsObject();
-        var routes = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Select(endpoint => endpoint.RoutePattern.RawText!)
-            .Where(pattern => pattern.StartsWith("api/", StringComparison.Ordinal))
-            .Select(pattern => "/" + pattern.Replace("{version:apiVersion}", "1", StringComparison.Ordinal))
-            .ToHashSet();
+        var paths = (await LiveDocumentAsync())["paths"]!.AsObject();
 
-        Assert.That(paths.Select(path => path.Key), Is.EquivalentTo(routes));
-        foreach (var (path, operations) in paths)
+        Assert.That(paths.Select(path => path.Key), Is.EquivalentTo(ApiEndpoints().Select(endpoint => endpoint.Path).Distinct()));
+    }
+
+    [Test]
+    public async Task Every_api_endpoint_is_documented_with_its_sdk_name_a_declared_success_response_and_error_responses_with_their_codes()
+    {
+        var document = await LiveDocumentAsync();
+        var endpoints = ApiEndpoints();
+
+        Assert.That(endpoints, Is.Not.Empty);
+        foreach (var (method, path) in endpoints)
         {
-            foreach (var (method, operation) in operations!.AsObject())
+            var operation = document["paths"]?[path]?[method.ToLowerInvariant()];
+            Assert.That(operation, Is.Not.Null, $"{method} {path} is not in the document");
+            var responses = operation!["responses"]!.AsObject();
+            Assert.Multiple(() =>
             {
-                var responses = operation!["responses"]!.AsObject();
-                Assert.Multiple(() =>
+                Assert.That(operation["operationId"]?.GetValue<string>(), Is.Not.Null.And.Not.Empty, $"{method} {path} has no operationId");
+                Assert.That(operation["summary"]?.GetValue<string>(), Is.EqualTo(operation["operationId"]?.GetValue<string>()), $"{method} {path}");
+                Assert.That(
+                    responses.Where(response => response.Key[0] == '2').Select(response => response.Value!["description"]!.GetValue<string>()),
+                    Has.Some.Not.EqualTo("OK").And.Not.EqualTo("Created"),
+                    $"{method} {path} declares no success response of its own (ProducesResponseType with a description)");
+                Assert.That(responses.Select(response => response.Key), Is.SupersetOf(new[] { "400", "401", "403", "429", "500", "503" }), $"{method} {path}");
+                foreach (var (status, response) in responses.Where(response => response.Key[0] is '4' or '5'))
                 {
-                    Assert.That(responses.Select(response => response.Key), Is.SupersetOf(new[] { "400", "401", "403", "429", "500", "503" }), $"{method} {path}");
-                    Assert.That(responses.Any(response => response.Key.StartsWith('2')), $"{method} {path} has no success response");
-                    foreach (var (status, response) in responses.Where(response => response.Key[0] is '4' or '5'))
-                    {
-                        Assert.That(response!["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/ErrorEnvelope"), $"{method} {path} {status}");
-                    }
+                    AssertDocumentedError($"{method} {path} {status}", response!);
+                }
 
-                    Assert.That(operation["security"]?[0]?["Bearer"], Is.Not.Null, $"{method} {path}");
-                });
-            }
+                Assert.That(operation["security"]?[0]?["Bearer"]?.AsArray(), Is.Not.Null.And.Not.Empty, $"{method} {path} names no scope");
+            });
         }
 
         Assert.That(document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>(), Is.EqualTo("bearer"));
+    }
+
+    [Test]
+    public async Task Operation_ids_are_the_sdks_method_names()
+    {
+        var paths = (await LiveDocumentAsync())["paths"]!;
+        const string customers = "/api/v1/account-manager/customers";
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(paths[customers]!["post"]!["operationId"]!.GetValue<string>(), Is.EqualTo("create"));
+            Assert.That(paths[customers]!["get"]!["operationId"]!.GetValue<string>(), Is.EqualTo("findAll"));
+            Assert.That(paths[$"{customers}/{{id}}"]!["get"]!["operationId"]!.GetValue<string>(), Is.EqualTo("getById"));
+            Assert.That(paths[$"{customers}/{{id}}"]!["put"]!["operationId"]!.GetValue<string>(), Is.EqualTo("update"));
+            Assert.That(paths[$"{customers}/{{id}}"]!["delete"]!["operationId"]!.GetValue<string>(), Is.EqualTo("delete"));
+            Assert.That(paths[$"{customers}/{{id}}/accounts/addresses"]!["get"]!["operationId"]!.GetValue<string>(), Is.EqualTo("getAllAddressesForCustomer"));
+            Assert.That(paths[$"{customers}/{{id}}/accounts"]!["post"]!["operationId"]!.GetValue<string>(), Is.EqualTo("addAccount"));
+            Assert.That(paths[$"{customers}/{{id}}/accounts"]!["get"]!["operationId"]!.GetValue<string>(), Is.EqualTo("listAccounts"));
+            Assert.That(paths[$"{customers}/{{id}}/accounts/{{accountId}}"]!["get"]!["operationId"]!.GetValue<string>(), Is.EqualTo("getAccount"));
+        });
+    }
+
+    [Test]
+    public async Task Delete_of_a_customer_is_documented_as_always_405_with_allow_and_the_error_body()
+    {
+        var delete = (await LiveDocumentAsync())["paths"]!["/api/v1/account-manager/customers/{id}"]!["delete"]!;
+        var responses = delete["responses"]!.AsObject();
+        var notAllowed = responses["405"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(responses.Select(response => response.Key), Has.None.StartsWith("2"));
+            Assert.That(notAllowed["headers"]?["Allow"]?["description"]?.GetValue<string>(), Does.Contain("`GET, PUT`"));
+            Assert.That(notAllowed["content"]?["application/json"]?["example"]?["error"]?["code"]?.GetValue<string>(), Is.EqualTo("METHOD_NOT_ALLOWED"));
+            Assert.That(delete["security"]?[0]?["Bearer"]?.AsArray(), Is.Empty, "any valid token gets the 405");
+            foreach (var (status, response) in responses)
+            {
+                AssertDocumentedError($"DELETE {status}", response!);
+            }
+        });
     }
 
     [Test]
@@ -89,6 +134,43 @@ public sealed class OpenApiTests : ServiceFixture
             Assert.That(schemas["CustomerStatus"]!["enum"]!.AsArray().Select(value => value!.GetValue<string>()), Is.EqualTo(new[] { "active", "inactive", "deleted", "suspended" }));
             Assert.That(schemas["Network"]!["enum"]!.AsArray().Select(value => value!.GetValue<string>()), Is.EqualTo(new[] { "ethereum", "polygon", "arbitrum", "optimism", "base", "avalanche", "bsc", "solana", "bitcoin" }));
             Assert.That(schemas["CustomerDto"]!["properties"]!["createdAt"]!["format"]!.GetValue<string>(), Is.EqualTo("date-time"));
+        });
+    }
+
+    [Test]
+    public async Task Every_enum_is_one_component_schema_that_requests_answers_and_the_status_query_refer_to()
+    {
+        var document = await LiveDocumentAsync();
+        var schemas = document["components"]!["schemas"]!;
+        var statusQuery = document["paths"]!["/api/v1/account-manager/customers"]!["get"]!["parameters"]!.AsArray().Single(parameter => parameter!["name"]!.GetValue<string>() == "status")!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EnumLocations(document, "$"), Is.EquivalentTo(new[] { "$.components.schemas.CustomerStatus", "$.components.schemas.Network" }));
+            Assert.That(schemas["CreateCustomerRequest"]!["properties"]!["status"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/CustomerStatus"));
+            Assert.That(schemas["UpdateCustomerRequest"]!["properties"]!["status"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/CustomerStatus"));
+            Assert.That(schemas["CustomerDto"]!["properties"]!["status"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/CustomerStatus"));
+            Assert.That(statusQuery["schema"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/CustomerStatus"));
+            Assert.That(schemas["AddAccountRequest"]!["properties"]!["network"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/Network"));
+            Assert.That(schemas["AccountDto"]!["properties"]!["network"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/Network"));
+        });
+    }
+
+    [Test]
+    public async Task Fields_always_sent_or_always_needed_are_required_and_only_the_label_is_optional()
+    {
+        var schemas = (await LiveDocumentAsync())["components"]!["schemas"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Required(schemas["ErrorEnvelope"]!), Is.EquivalentTo(new[] { "error" }));
+            Assert.That(Required(schemas["ApiError"]!), Is.EquivalentTo(new[] { "code", "message", "details" }));
+            Assert.That(Required(schemas["FieldError"]!), Is.EquivalentTo(new[] { "field", "message" }));
+            Assert.That(Required(schemas["CustomerDto"]!), Is.EquivalentTo(new[] { "id", "externalId", "status", "participantId", "accounts", "createdAt", "updatedAt" }));
+            Assert.That(Required(schemas["AccountDto"]!), Is.EquivalentTo(new[] { "id", "network", "address", "createdAt" }));
+            Assert.That(Required(schemas["CreateCustomerRequest"]!), Is.EquivalentTo(new[] { "externalId", "status" }));
+            Assert.That(Required(schemas["UpdateCustomerRequest"]!), Is.EquivalentTo(new[] { "status" }));
+            Assert.That(Required(schemas["AddAccountRequest"]!), Is.EquivalentTo(new[] { "network", "address" }));
         });
     }
 
@@ -196,6 +278,50 @@ public sealed class OpenApiTests : ServiceFixture
             factory.Dispose();
             CustomerServiceFactory.DeleteDatabase(factory.Database);
         }
+    }
+
+    /// <summary>
+    /// An error response as a client needs it: the error body, and the body of each code it carries as
+    /// an example, each code named in the description.
+    /// </summary>
+    private static void AssertDocumentedError(string what, JsonNode response)
+    {
+        var media = response["content"]?["application/json"];
+        var examples = media?["example"] is { } single ? [single] : media?["examples"]?.AsObject().Select(example => example.Value!["value"]!).ToArray() ?? [];
+        var codes = examples.Select(example => example["error"]!["code"]!.GetValue<string>()).ToList();
+
+        Assert.That(media?["schema"]?["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/ErrorEnvelope"), what);
+        Assert.That(codes, Is.Not.Empty, $"{what} shows no error code (declare it with ProducesError)");
+        var description = response["description"]?.GetValue<string>() ?? string.Empty;
+        Assert.That(codes.Where(code => !description.Contains($"`{code}`", StringComparison.Ordinal)), Is.Empty, $"{what}: codes its description does not name");
+    }
+
+    private static IEnumerable<string> Required(JsonNode schema) =>
+        schema["required"]?.AsArray().Select(name => name!.GetValue<string>()) ?? [];
+
+    /// <summary>The JSON paths of the objects in <paramref name="node"/> that list enum values.</summary>
+    private static IEnumerable<string> EnumLocations(JsonNode? node, string path) => node switch
+    {
+        JsonObject value when value.ContainsKey("enum") => [path],
+        JsonObject value => value.SelectMany(member => EnumLocations(member.Value, $"{path}.{member.Key}")),
+        JsonArray items => items.SelectMany((item, index) => EnumLocations(item, $"{path}[{index}]")),
+        _ => [],
+    };
+
+    /// <summary>Every API endpoint the service routes, as the document spells its method and path.</summary>
+    private List<(string Method, string Path)> ApiEndpoints() =>
+    [
+        .. Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.RoutePattern.RawText!.StartsWith("api/", StringComparison.Ordinal))
+            .SelectMany(endpoint => endpoint.Metadata.GetRequiredMetadata<IHttpMethodMetadata>().HttpMethods.Select(method =>
+                (method, "/" + endpoint.RoutePattern.RawText!.Replace("{version:apiVersion}", "1", StringComparison.Ordinal)))),
+    ];
+
+    private async Task<JsonNode> LiveDocumentAsync()
+    {
+        using var anonymous = Factory.CreateAnonymousClient();
+        return JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"))!;
     }
 
     private static string RepositoryRoot()
