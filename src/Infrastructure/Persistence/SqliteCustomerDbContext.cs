@@ -16,6 +16,13 @@ public sealed class SqliteCustomerDbContext(DbContextOptions<SqliteCustomerDbCon
         _onLeasedConnection = true;
     }
 
+    /// <summary>Timestamps are stored as EF Core stores them in SQLite, and read back by a parser made for that text.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<SqliteTimestampConverter>();
+    }
+
     /// <summary>
     /// The context also goes back to its pool without its lease's connection, which goes back to its
     /// own pool. A context taken from the pool without a new lease then gets a connection of its
