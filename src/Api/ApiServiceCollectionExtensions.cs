@@ -29,7 +29,15 @@ internal static class ApiServiceCollectionExtensions
                 options.ModelBinderProviders.Insert(0, new QueryValueModelBinder.Provider());
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => "The value is not valid.");
             })
-            .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
+            .AddJsonOptions(options =>
+            {
+                ConfigureJson(options.JsonSerializerOptions);
+
+                // Answers only; the OpenAPI document is generated from the general options below,
+                // so its schemas still describe the records' properties.
+                options.JsonSerializerOptions.Converters.Add(new CustomerJsonConverter());
+                options.JsonSerializerOptions.Converters.Add(new AccountJsonConverter());
+            })
             .ConfigureApiBehaviorOptions(options =>
             {
                 // No framework ProblemDetails: every error body is the contract's.

@@ -22,6 +22,10 @@ internal sealed class UtcTimestampJsonConverter : JsonConverter<DateTime>
         writer.WriteStringValue(Format(value, stackalloc byte[Length]));
     }
 
+    /// <summary>Writes the property <paramref name="name"/> with <paramref name="value"/> as its timestamp.</summary>
+    internal static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTime value) =>
+        writer.WriteString(name, Format(value, stackalloc byte[Length]));
+
     /// <summary>Writes <paramref name="value"/>, turned to UTC, as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> into <paramref name="text"/>.</summary>
     private static ReadOnlySpan<byte> Format(DateTime value, Span<byte> text)
     {
