@@ -90,14 +90,25 @@ public abstract class CustomerDbContext : DbContext
         idempotencyKey.Property(k => k.Key).UseCollation(collation);
     }
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GiveNewAccountsTheirParticipant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GiveNewAccountsTheirParticipant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>An account row carries its customer's participant, which the domain does not know; every save sets it.</summary>
+    private void GiveNewAccountsTheirParticipant()
     {
         foreach (var entry in ChangeTracker.Entries<Account>().Where(entry => entry.State == EntityState.Added))
         {
             entry.Property(AccountConfiguration.ParticipantIdColumn).CurrentValue = ParticipantId;
         }
-
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
