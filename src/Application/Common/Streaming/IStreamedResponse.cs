@@ -12,7 +12,10 @@ public interface IStreamedResponse
     IStreamedResponse Observe(IStreamObserver observer);
 }
 
-/// <summary>Told once how a streamed response's items ended: read to the end, failed, or abandoned by the client.</summary>
+/// <summary>
+/// Told once how a streamed response's items ended: read to the end, or failed (a client that went
+/// away fails the read with its cancellation). A reader that simply stops asking tells it nothing.
+/// </summary>
 public interface IStreamObserver
 {
     void Completed();
