@@ -1,6 +1,7 @@
 using CustomerService.Application.Common.Behaviors;
 using CustomerService.Application.Common.Telemetry;
 using CustomerService.Application.Customers.AddAccount;
+using CustomerService.Application.Events;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,8 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<CustomerMetrics>();
+        services.AddSingleton<EventMetrics>();
+        services.AddScoped<EventRecorder>();
         return services;
     }
 

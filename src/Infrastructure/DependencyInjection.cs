@@ -40,23 +40,23 @@ public static class DependencyInjection
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, contentRootPath);
                 var openConnections = new OpenSqliteConnections(sqlite);
-                services.AddPooledDbContextFactory<SqliteCustomerDbContext>(builder =>
-                    QuietExpectedFailures(builder.UseSqlite(sqlite).AddInterceptors(openConnections)));
+                services.AddPooledDbContextFactory<SqliteCustomerDbContext>((provider, builder) =>
+                    WithCommonOptions(builder.UseSqlite(sqlite).AddInterceptors(openConnections), provider));
                 services.AddSingleton(_ => openConnections);
                 services.AddScoped<SqliteConnectionLease>();
                 services.AddScoped<CustomerDbContext>(LeaseSqliteContext);
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = RequiredConnectionString(connectionString, options.Provider);
-                services.AddPooledDbContextFactory<SqlServerCustomerDbContext>(builder =>
-                    QuietExpectedFailures(builder.UseSqlServer(sqlServer, sql => sql.EnableRetryOnFailure())));
+                services.AddPooledDbContextFactory<SqlServerCustomerDbContext>((provider, builder) =>
+                    WithCommonOptions(builder.UseSqlServer(sqlServer, sql => sql.EnableRetryOnFailure()), provider));
                 services.AddScoped<CustomerDbContext>(LeaseContext<SqlServerCustomerDbContext>);
                 break;
             case DatabaseProvider.PostgreSql:
                 var postgreSql = RequiredConnectionString(connectionString, options.Provider);
-                services.AddPooledDbContextFactory<PostgreSqlCustomerDbContext>(builder =>
-                    QuietExpectedFailures(builder.UseNpgsql(postgreSql, npgsql => npgsql.EnableRetryOnFailure(
-                        PostgreSqlRetries.MaxRetryCount, PostgreSqlRetries.MaxRetryDelay, PostgreSqlRetries.ErrorCodesToAdd))));
+                services.AddPooledDbContextFactory<PostgreSqlCustomerDbContext>((provider, builder) =>
+                    WithCommonOptions(builder.UseNpgsql(postgreSql, npgsql => npgsql.EnableRetryOnFailure(
+                        PostgreSqlRetries.MaxRetryCount, PostgreSqlRetries.MaxRetryDelay, PostgreSqlRetries.ErrorCodesToAdd)), provider));
                 services.AddScoped<CustomerDbContext>(LeaseContext<PostgreSqlCustomerDbContext>);
                 break;
             default:
@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseLoginRefusals>();
         services.AddScoped<ICustomerRepository, CustomerRepository>();
         services.AddScoped<ICustomerReadModel, CustomerReadModel>();
+        services.AddScoped<IEventFeed, EventFeed>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
 
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.SectionName));
@@ -89,10 +90,11 @@ public static class DependencyInjection
     /// A refused write is often expected (a duplicate externalId is a 409, a taken idempotency key a
     /// replay), so EF Core's own error lines for failed commands, saves and connections are
     /// debug-level; every failure that reaches the client as a 5xx is logged, with the request id,
-    /// by the Api, and a database unreachable at start by the start, in one line.
+    /// by the Api, and a database unreachable at start by the start, in one line. Interceptors
+    /// registered as services (none by default) are added to every context.
     /// </summary>
-    private static DbContextOptionsBuilder QuietExpectedFailures(DbContextOptionsBuilder builder) =>
-        builder.ConfigureWarnings(warnings => warnings.Log(
+    private static DbContextOptionsBuilder WithCommonOptions(DbContextOptionsBuilder builder, IServiceProvider services) =>
+        builder.AddInterceptors(services.GetServices<IInterceptor>()).ConfigureWarnings(warnings => warnings.Log(
             (RelationalEventId.ConnectionError, LogLevel.Debug),
             (RelationalEventId.CommandError, LogLevel.Debug),
             (CoreEventId.SaveChangesFailed, LogLevel.Debug)));

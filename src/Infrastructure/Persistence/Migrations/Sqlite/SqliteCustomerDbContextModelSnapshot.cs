@@ -27,7 +27,8 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasPrecision(3)
                         .HasColumnType("TEXT");
 
@@ -64,7 +65,8 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasPrecision(3)
                         .HasColumnType("TEXT");
 
@@ -83,7 +85,8 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasPrecision(3)
                         .HasColumnType("TEXT");
 
@@ -103,6 +106,48 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Customers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerService.Infrastructure.Persistence.Events.StoredEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OccurredAt")
+                        .IsRequired()
+                        .HasPrecision(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipantId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Events_ParticipantId_Position");
+
+                    b.HasIndex("ParticipantId", "CustomerId", "Position");
+
+                    b.ToTable("Events", (string)null);
+                });
+
             modelBuilder.Entity("CustomerService.Infrastructure.Persistence.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("ParticipantId")
@@ -117,7 +162,7 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<byte[]>("Body")
                         .HasColumnType("BLOB");
 
-                    b.Property<DateTime?>("CompletedAt")
+                    b.Property<string>("CompletedAt")
                         .HasPrecision(3)
                         .HasColumnType("TEXT");
 
@@ -125,7 +170,8 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasPrecision(3)
                         .HasColumnType("TEXT");
 
@@ -133,7 +179,8 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ExpiresAt")
+                    b.Property<string>("ExpiresAt")
+                        .IsRequired()
                         .HasPrecision(3)
                         .HasColumnType("TEXT");
 
@@ -148,7 +195,8 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("LockedUntil")
+                    b.Property<string>("LockedUntil")
+                        .IsRequired()
                         .HasPrecision(3)
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Asp.Versioning;
+using CustomerService.Api.OpenApi;
+using CustomerService.Api.Security;
+using CustomerService.Application.Common.Errors;
+using CustomerService.Application.Events;
+using CustomerService.Application.Events.ListEvents;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CustomerService.Api.Controllers;
+
+/// <summary>The current participant's events: every change, in the order it committed.</summary>
+[ApiController]
+[TagDescription("Every change to the participant's customers and accounts, oldest first: poll with the id of the last event processed, or receive them as webhooks.")]
+[ApiVersion(1.0)]
+[Route("api/v{version:apiVersion}/account-manager")]
+[Produces("application/json")]
+public sealed class EventsController(IMediator mediator) : ControllerBase
+{
+    /// <summary>Lists the participant's events, oldest first.</summary>
+    [HttpGet("events", Name = "listEvents")]
+    [Authorize(Policy = Scopes.Read)]
+    [ProducesResponseType<IEnumerable<EventDto>>(StatusCodes.Status200OK, Description = "The events after `after`, oldest first (in the order their changes committed).")]
+    [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.Link)]
+    public Task<IActionResult> List(
+        [FromQuery] string? after,
+        [FromQuery] int? limit,
+        [FromQuery] string? type,
+        CancellationToken cancellationToken) =>
+        Page(new ListEventsQuery(null, after, limit, type), cancellationToken);
+
+    /// <summary>Lists one customer's events, oldest first.</summary>
+    [HttpGet("customers/{id}/events", Name = "listCustomerEvents")]
+    [Authorize(Policy = Scopes.Read)]
+    [ProducesResponseType<IEnumerable<EventDto>>(StatusCodes.Status200OK, Description = "The customer's events after `after`, oldest first.")]
+    [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.Link)]
+    [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
+    public Task<IActionResult> ListForCustomer(
+        Guid id,
+        [FromQuery] string? after,
+        [FromQuery] int? limit,
+        [FromQuery] string? type,
+        CancellationToken cancellationToken) =>
+        Page(new ListEventsQuery(id, after, limit, type), cancellationToken);
+
+    private async Task<IActionResult> Page(ListEventsQuery query, CancellationToken cancellationToken)
+    {
+        var page = await mediator.Send(query, cancellationToken);
+        if (page.HasMore && page.LastEventId is { } last)
+        {
+            var next = QueryString.Create(
+            [
+                new("after", last.ToString("D")),
+                .. query.Limit is { } limit ? new[] { new KeyValuePair<string, string?>("limit", limit.ToString(CultureInfo.InvariantCulture)) } : [],
+                .. query.Type is { } type ? new[] { new KeyValuePair<string, string?>("type", type) } : [],
+            ]);
+            Response.Headers.Link = $"<{Request.PathBase}{Request.Path}{next}>; rel=\"next\"";
+        }
+
+        // The bodies are stored as the JSON the events were recorded with; they are sent as they are.
+        return new ContentResult
+        {
+            Content = $"[{string.Join(',', page.Bodies)}]",
+            ContentType = "application/json; charset=utf-8",
+            StatusCode = StatusCodes.Status200OK,
+        };
+    }
+}
