@@ -4,6 +4,7 @@ using CustomerService.Application.Common.Errors;
 using CustomerService.Application.Customers;
 using CustomerService.Application.Customers.AddAccount;
 using CustomerService.Application.Customers.CreateCustomer;
+using CustomerService.Application.Events;
 using CustomerService.Domain.Customers;
 using MediatR;
 using Microsoft.Extensions.Configuration;
@@ -129,6 +130,8 @@ public sealed class MappingAndWiringTests
         services.AddApplication();
         services.AddSingleton((customers ?? new Mock<ICustomerRepository>()).Object);
         services.AddSingleton(new Mock<ICustomerReadModel>().Object);
+        services.AddSingleton(new Mock<IEventFeed>().Object);
+        services.AddSingleton(new Mock<IEventSerializer>().Object);
         services.AddSingleton((unitOfWork ?? new Mock<IUnitOfWork>()).Object);
         services.AddSingleton(new Mock<ICurrentParticipant>().Object);
         return services;
