@@ -1,5 +1,6 @@
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Domain.Customers;
+using CustomerService.Domain.Webhooks;
 using CustomerService.Infrastructure.Persistence.Configurations;
 using CustomerService.Infrastructure.Persistence.Idempotency;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,8 @@ public abstract class CustomerDbContext : DbContext
         (_participant ?? throw new InvalidOperationException("The context was leased without a participant.")).Id;
 
     public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     /// <summary>Idempotency keys; not filtered by participant, because the participant is part of their key.</summary>
     internal DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
@@ -65,6 +68,7 @@ public abstract class CustomerDbContext : DbContext
         modelBuilder.Entity<Customer>().HasQueryFilter(customer => customer.ParticipantId == ParticipantId);
         modelBuilder.Entity<Account>().HasQueryFilter(account =>
             EF.Property<string>(account, AccountConfiguration.ParticipantIdColumn) == ParticipantId);
+        modelBuilder.Entity<WebhookEndpoint>().HasQueryFilter(endpoint => endpoint.ParticipantId == ParticipantId);
         if (ExactCollation is { } collation)
         {
             UseExactCollation(modelBuilder, collation);
@@ -88,6 +92,7 @@ public abstract class CustomerDbContext : DbContext
         var idempotencyKey = modelBuilder.Entity<IdempotencyRecord>();
         idempotencyKey.Property(k => k.ParticipantId).UseCollation(collation);
         idempotencyKey.Property(k => k.Key).UseCollation(collation);
+        modelBuilder.Entity<WebhookEndpoint>().Property(e => e.ParticipantId).UseCollation(collation);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
