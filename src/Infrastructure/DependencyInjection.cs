@@ -5,6 +5,7 @@ using CustomerService.Infrastructure.Persistence;
 using CustomerService.Infrastructure.Persistence.Idempotency;
 using CustomerService.Infrastructure.Persistence.ReadModel;
 using CustomerService.Infrastructure.Persistence.Repositories;
+using CustomerService.Infrastructure.Webhooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -22,7 +23,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers the EF Core store for the provider named by <c>Database:Provider</c> (SQLite by
     /// default), its contexts pooled, its repository and unit of work (the write side) and its read model
-    /// (the query side).
+    /// (the query side), and the webhook endpoints' store, host resolver and sender.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The application's configuration.</param>
@@ -68,6 +69,17 @@ public static class DependencyInjection
         services.AddScoped<ICustomerReadModel, CustomerReadModel>();
         services.AddScoped<IEventFeed, EventFeed>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<IWebhookEndpointRepository, WebhookEndpointRepository>();
+        services.AddScoped<IWebhookEndpointReadModel, WebhookEndpointReadModel>();
+
+        services.AddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
+        services.AddOptions<WebhookSenderOptions>()
+            .BindConfiguration(WebhookSenderOptions.SectionName)
+            .Validate(
+                sender => sender.DeliveryTimeout > TimeSpan.Zero && sender.DeliveryTimeout <= TimeSpan.FromMinutes(1),
+                "Webhooks:DeliveryTimeout must be more than zero and at most one minute.")
+            .ValidateOnStart();
+        services.AddSingleton<IWebhookSender, HttpWebhookSender>();
 
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.SectionName));
         services.AddScoped<IIdempotencyStore, EfIdempotencyStore>();

@@ -26,6 +26,7 @@ internal static class ErrorStatusCodes
         [ErrorCodes.RateLimited] = StatusCodes.Status429TooManyRequests,
         [ErrorCodes.InternalError] = StatusCodes.Status500InternalServerError,
         [ErrorCodes.ServiceUnavailable] = StatusCodes.Status503ServiceUnavailable,
+        [ErrorCodes.WebhookEndpointLimitReached] = StatusCodes.Status409Conflict,
     };
 
     private static readonly Dictionary<int, ApiError> ErrorByStatus = new()

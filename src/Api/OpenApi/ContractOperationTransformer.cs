@@ -31,7 +31,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         // The action's XML summary is a sentence: it belongs in the description, the sidebar shows the method name.
         var description = new List<string?> { operation.Summary, operation.Description };
         operation.Summary = operation.OperationId;
-        var scope = action.EndpointMetadata.OfType<AuthorizeAttribute>().Select(authorize => authorize.Policy).LastOrDefault(policy => policy is Scopes.Read or Scopes.Write);
+        var scope = action.EndpointMetadata.OfType<AuthorizeAttribute>().Select(authorize => authorize.Policy).LastOrDefault(policy => policy is not null && Scopes.All.Contains(policy));
         if (scope is not null)
         {
             operation.Security =
@@ -151,7 +151,8 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         switch (parameter.Name)
         {
             case "id":
-                parameter.Description = "The customer's id (a UUID).";
+                // An action that documents its id (<param name="id">) keeps its own words.
+                parameter.Description ??= "The customer's id (a UUID).";
                 break;
             case "accountId":
                 parameter.Description = "The account's id (a UUID).";

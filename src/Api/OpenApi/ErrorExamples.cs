@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CustomerService.Api.Errors;
 using CustomerService.Application.Common.Errors;
 using CustomerService.Application.Customers.AddAccount;
+using CustomerService.Application.Webhooks;
 using CustomerService.Domain.Customers;
 
 namespace CustomerService.Api.OpenApi;
@@ -33,6 +34,7 @@ internal static class ErrorExamples
         ErrorStatusCodes.ForStatus(StatusCodes.Status429TooManyRequests),
         ErrorStatusCodes.ForStatus(StatusCodes.Status500InternalServerError),
         ErrorStatusCodes.ForStatus(StatusCodes.Status503ServiceUnavailable),
+        ApiErrors.For(ConflictException.WebhookEndpointLimitReached(new WebhookOptions().MaxEndpoints)),
     }.ToDictionary(error => error.Code, StringComparer.Ordinal);
 
     /// <summary>The example body of each of <paramref name="codes"/>, in their order.</summary>

@@ -1,5 +1,6 @@
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Domain.Customers;
+using CustomerService.Domain.Webhooks;
 using CustomerService.Infrastructure.Persistence.Configurations;
 using CustomerService.Infrastructure.Persistence.Events;
 using CustomerService.Infrastructure.Persistence.Idempotency;
@@ -32,6 +33,7 @@ public abstract class CustomerDbContext : DbContext
 
     /// <summary>The participant's events, the outbox of every change (docs/contract.md, section 9).</summary>
     internal DbSet<StoredEvent> Events => Set<StoredEvent>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
     /// <summary>Idempotency keys; not filtered by participant, because the participant is part of their key.</summary>
     internal DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
@@ -70,6 +72,7 @@ public abstract class CustomerDbContext : DbContext
         modelBuilder.Entity<Account>().HasQueryFilter(account =>
             EF.Property<string>(account, AccountConfiguration.ParticipantIdColumn) == ParticipantId);
         modelBuilder.Entity<StoredEvent>().HasQueryFilter(stored => stored.ParticipantId == ParticipantId);
+        modelBuilder.Entity<WebhookEndpoint>().HasQueryFilter(endpoint => endpoint.ParticipantId == ParticipantId);
         if (ExactCollation is { } collation)
         {
             UseExactCollation(modelBuilder, collation);
@@ -94,6 +97,7 @@ public abstract class CustomerDbContext : DbContext
         var idempotencyKey = modelBuilder.Entity<IdempotencyRecord>();
         idempotencyKey.Property(k => k.ParticipantId).UseCollation(collation);
         idempotencyKey.Property(k => k.Key).UseCollation(collation);
+        modelBuilder.Entity<WebhookEndpoint>().Property(e => e.ParticipantId).UseCollation(collation);
     }
 
     /// <summary>

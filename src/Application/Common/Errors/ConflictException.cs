@@ -28,4 +28,7 @@ public sealed class ConflictException(string code, string message)
 
     public static ConflictException IdempotencyKeyInUse() =>
         new(ErrorCodes.IdempotencyKeyInUse, "A request with this Idempotency-Key is still being processed; retry later.");
+
+    public static ConflictException WebhookEndpointLimitReached(int maxEndpoints) =>
+        new(ErrorCodes.WebhookEndpointLimitReached, $"The participant already has {maxEndpoints} webhook endpoints, the most it may have; delete one first.");
 }

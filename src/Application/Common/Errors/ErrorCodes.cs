@@ -22,4 +22,7 @@ public static class ErrorCodes
     public const string RateLimited = "RATE_LIMITED";
     public const string InternalError = "INTERNAL_ERROR";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+
+    // Webhook endpoints (docs/contract.md, sections 9 and 10).
+    public const string WebhookEndpointLimitReached = "WEBHOOK_ENDPOINT_LIMIT_REACHED";
 }

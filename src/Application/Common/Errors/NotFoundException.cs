@@ -6,4 +6,6 @@ public sealed class NotFoundException(string message)
     public static NotFoundException Customer() => new("Customer not found.");
 
     public static NotFoundException Account() => new("Account not found.");
+
+    public static NotFoundException WebhookEndpoint() => new("Webhook endpoint not found.");
 }

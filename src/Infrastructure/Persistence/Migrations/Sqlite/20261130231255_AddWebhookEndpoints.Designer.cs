@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCustomerDbContext))]
-    [Migration("20261130231149_EventOutbox")]
-    partial class EventOutbox
+    [Migration("20261130231255_AddWebhookEndpoints")]
+    partial class AddWebhookEndpoints
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -109,21 +109,31 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Customers", (string)null);
                 });
 
-            modelBuilder.Entity("CustomerService.Infrastructure.Persistence.Events.StoredEvent", b =>
+            modelBuilder.Entity("CustomerService.Domain.Webhooks.WebhookEndpoint", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OccurredAt")
+                    b.Property<string>("CreatedAt")
                         .IsRequired()
                         .HasPrecision(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventTypes")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ParticipantId")
@@ -131,24 +141,41 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(64)
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(50)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousSecretExpiresAt")
+                        .HasPrecision(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasPrecision(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ParticipantId", "Position")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Events_ParticipantId_Position");
+                    b.HasIndex("ParticipantId", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_WebhookEndpoints_ParticipantId_CreatedAt_Id");
 
-                    b.HasIndex("ParticipantId", "CustomerId", "Position");
-
-                    b.ToTable("Events", (string)null);
+                    b.ToTable("WebhookEndpoints", (string)null);
                 });
 
             modelBuilder.Entity("CustomerService.Infrastructure.Persistence.Idempotency.IdempotencyRecord", b =>

@@ -1,0 +1,32 @@
+using CustomerService.Application.Common;
+using CustomerService.Application.Common.Abstractions;
+using CustomerService.Application.Common.Errors;
+using MediatR;
+
+namespace CustomerService.Application.Webhooks.UpdateWebhookEndpoint;
+
+public sealed class UpdateWebhookEndpointHandler(
+    IWebhookEndpointRepository endpoints,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<UpdateWebhookEndpointCommand, WebhookEndpointDto>
+{
+    public Task<WebhookEndpointDto> Handle(UpdateWebhookEndpointCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // The last write wins; a write that lost the race (to another update, or to the dispatcher
+        // disabling the endpoint) is made again on what the winner saved.
+        return OptimisticConcurrency.RetryAsync(unitOfWork, async () =>
+        {
+            var endpoint = await endpoints.FindForUpdateAsync(request.Id, cancellationToken)
+                ?? throw NotFoundException.WebhookEndpoint();
+
+            if (endpoint.Update(request.Url, request.EventTypes?.Select(type => type!), request.Description, request.Enabled, clock))
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+            }
+
+            return WebhookEndpointDto.From(endpoint);
+        });
+    }
+}
