@@ -80,6 +80,16 @@ public static class DependencyInjection
                 "Webhooks:DeliveryTimeout must be more than zero and at most one minute.")
             .ValidateOnStart();
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
+        services.AddOptions<WebhookDeliveryOptions>()
+            .BindConfiguration(WebhookDeliveryOptions.SectionName)
+            .Validate(delivery => delivery.EffectiveRetryDelays.All(delay => delay >= TimeSpan.Zero), "Webhooks:RetryDelays must not be negative.")
+            .Validate(delivery => delivery.PollInterval > TimeSpan.Zero, "Webhooks:PollInterval must be more than zero.")
+            .Validate(delivery => delivery.LeaseDuration > TimeSpan.Zero, "Webhooks:LeaseDuration must be more than zero.")
+            .Validate(delivery => delivery.MaxConcurrentDeliveries >= 1, "Webhooks:MaxConcurrentDeliveries must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<WebhookDispatchSignal>();
+        services.AddSingleton<WebhookMetrics>();
+        services.AddHostedService<WebhookDispatcher>();
 
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.SectionName));
         services.AddScoped<IIdempotencyStore, EfIdempotencyStore>();

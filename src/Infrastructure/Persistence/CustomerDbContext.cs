@@ -4,6 +4,7 @@ using CustomerService.Domain.Webhooks;
 using CustomerService.Infrastructure.Persistence.Configurations;
 using CustomerService.Infrastructure.Persistence.Events;
 using CustomerService.Infrastructure.Persistence.Idempotency;
+using CustomerService.Infrastructure.Persistence.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Infrastructure.Persistence;
@@ -34,6 +35,15 @@ public abstract class CustomerDbContext : DbContext
     /// <summary>The participant's events, the outbox of every change (docs/contract.md, section 9).</summary>
     internal DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    /// <summary>
+    /// Events still owed to webhook endpoints; not filtered by participant, because the dispatcher
+    /// serves every participant (each row carries its own).
+    /// </summary>
+    internal DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <summary>Delivery attempts, as their endpoints' owners read them.</summary>
+    internal DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     /// <summary>Idempotency keys; not filtered by participant, because the participant is part of their key.</summary>
     internal DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
@@ -73,6 +83,7 @@ public abstract class CustomerDbContext : DbContext
             EF.Property<string>(account, AccountConfiguration.ParticipantIdColumn) == ParticipantId);
         modelBuilder.Entity<StoredEvent>().HasQueryFilter(stored => stored.ParticipantId == ParticipantId);
         modelBuilder.Entity<WebhookEndpoint>().HasQueryFilter(endpoint => endpoint.ParticipantId == ParticipantId);
+        modelBuilder.Entity<WebhookAttempt>().HasQueryFilter(attempt => attempt.ParticipantId == ParticipantId);
         if (ExactCollation is { } collation)
         {
             UseExactCollation(modelBuilder, collation);
@@ -98,6 +109,8 @@ public abstract class CustomerDbContext : DbContext
         idempotencyKey.Property(k => k.ParticipantId).UseCollation(collation);
         idempotencyKey.Property(k => k.Key).UseCollation(collation);
         modelBuilder.Entity<WebhookEndpoint>().Property(e => e.ParticipantId).UseCollation(collation);
+        modelBuilder.Entity<WebhookDelivery>().Property(d => d.ParticipantId).UseCollation(collation);
+        modelBuilder.Entity<WebhookAttempt>().Property(a => a.ParticipantId).UseCollation(collation);
     }
 
     /// <summary>

@@ -4,6 +4,8 @@ using CustomerService.Application.Common.Telemetry;
 using CustomerService.Application.Events;
 using CustomerService.Domain.Customers;
 using CustomerService.Infrastructure.Persistence.Events;
+using CustomerService.Infrastructure.Persistence.Webhooks;
+using CustomerService.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Infrastructure.Persistence;
@@ -13,7 +15,15 @@ namespace CustomerService.Infrastructure.Persistence;
 /// docs/contract.md, section 9): a change that is rolled back leaves no event, and a change that
 /// commits always has its events.
 /// </summary>
-internal sealed class EfUnitOfWork(CustomerDbContext context, EventRecorder recorder, EventMetrics metrics) : IUnitOfWork
+/// <remarks>
+/// The same transaction makes each event's deliveries to the participant's webhook endpoints, so an
+/// event is owed to exactly the endpoints that took it when it happened.
+/// </remarks>
+internal sealed class EfUnitOfWork(
+    CustomerDbContext context,
+    EventRecorder recorder,
+    EventMetrics metrics,
+    WebhookDispatchSignal dispatch) : IUnitOfWork
 {
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
@@ -74,12 +84,13 @@ internal sealed class EfUnitOfWork(CustomerDbContext context, EventRecorder reco
     private async Task SaveWithEventsAsync(List<StoredEvent> events, CancellationToken cancellationToken)
     {
         context.Events.AddRange(events);
+        var owed = await WebhookFanOut.AddAsync(context, events, cancellationToken);
         var strategy = context.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(
-            (context, events),
+            (context, events, owed),
             static async (_, state, cancellationToken) =>
             {
-                var (context, events) = state;
+                var (context, events, owed) = state;
                 await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
                 foreach (var participant in events.Select(stored => stored.ParticipantId).Distinct(StringComparer.Ordinal))
                 {
@@ -91,6 +102,7 @@ internal sealed class EfUnitOfWork(CustomerDbContext context, EventRecorder reco
                     }
                 }
 
+                WebhookFanOut.Number(owed);
                 await context.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return true;
@@ -98,5 +110,9 @@ internal sealed class EfUnitOfWork(CustomerDbContext context, EventRecorder reco
             verifySucceeded: null,
             cancellationToken);
         context.ChangeTracker.AcceptAllChanges();
+        if (owed.Count > 0)
+        {
+            dispatch.Notify();
+        }
     }
 }
