@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddScoped<ICustomerRepository, CustomerRepository>();
         services.AddScoped<ICustomerReadModel, CustomerReadModel>();
         services.AddScoped<IEventFeed, EventFeed>();
+        services.AddScoped<IWebhookDeliveryLog, WebhookDeliveryLog>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<IWebhookEndpointRepository, WebhookEndpointRepository>();
         services.AddScoped<IWebhookEndpointReadModel, WebhookEndpointReadModel>();

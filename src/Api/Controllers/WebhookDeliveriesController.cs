@@ -1,0 +1,46 @@
+using System.Globalization;
+using Asp.Versioning;
+using CustomerService.Api.OpenApi;
+using CustomerService.Api.Security;
+using CustomerService.Application.Common.Errors;
+using CustomerService.Application.Webhooks;
+using CustomerService.Application.Webhooks.ListWebhookDeliveries;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CustomerService.Api.Controllers;
+
+/// <summary>The delivery attempts made to one of the current participant's webhook endpoints.</summary>
+[ApiController]
+[ApiVersion(1.0)]
+[Route("api/v{version:apiVersion}/account-manager/webhook-endpoints/{id}/deliveries")]
+[Produces("application/json")]
+public sealed class WebhookDeliveriesController(IMediator mediator) : ControllerBase
+{
+    /// <summary>Lists an endpoint's delivery attempts, newest first.</summary>
+    [HttpGet(Name = "listWebhookDeliveries")]
+    [Authorize(Policy = Scopes.WebhooksRead)]
+    [ProducesResponseType<IEnumerable<WebhookDeliveryDto>>(StatusCodes.Status200OK, Description = "The attempts, newest first.")]
+    [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.Link)]
+    [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = "`NOT_FOUND`: the participant has no such webhook endpoint.")]
+    public async Task<ActionResult<IReadOnlyList<WebhookDeliveryDto>>> List(
+        Guid id,
+        [FromQuery] string? after,
+        [FromQuery] int? limit,
+        CancellationToken cancellationToken)
+    {
+        var page = await mediator.Send(new ListWebhookDeliveriesQuery(id, after, limit), cancellationToken);
+        if (page.HasMore)
+        {
+            var next = QueryString.Create(
+            [
+                new("after", page.Attempts[^1].Id.ToString("D")),
+                .. limit is { } given ? new[] { new KeyValuePair<string, string?>("limit", given.ToString(CultureInfo.InvariantCulture)) } : [],
+            ]);
+            Response.Headers.Link = $"<{Request.PathBase}{Request.Path}{next}>; rel=\"next\"";
+        }
+
+        return Ok(page.Attempts);
+    }
+}
