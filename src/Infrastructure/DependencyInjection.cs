@@ -99,7 +99,8 @@ public static class DependencyInjection
         // Readiness: the database answers and has every migration applied.
         services.AddHealthChecks()
             .AddCheck<DatabaseConnectionCheck>("database", tags: [ReadinessTag])
-            .AddCheck<MigrationsAppliedCheck>("migrations", tags: [ReadinessTag]);
+            .AddCheck<MigrationsAppliedCheck>("migrations", tags: [ReadinessTag])
+            .AddCheck<WebhookDeliveryLagCheck>("webhook-deliveries", tags: [ReadinessTag]);
         return services;
     }
 
