@@ -129,6 +129,9 @@ public sealed class MappingAndWiringTests
         services.AddApplication();
         services.AddSingleton((customers ?? new Mock<ICustomerRepository>()).Object);
         services.AddSingleton(new Mock<ICustomerReadModel>().Object);
+        services.AddSingleton(new Mock<IWebhookEndpointRepository>().Object);
+        services.AddSingleton(new Mock<IWebhookEndpointReadModel>().Object);
+        services.AddSingleton(new Mock<IHostAddressResolver>().Object);
         services.AddSingleton((unitOfWork ?? new Mock<IUnitOfWork>()).Object);
         services.AddSingleton(new Mock<ICurrentParticipant>().Object);
         return services;
