@@ -102,15 +102,15 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
                 schema.Format = "uri";
                 schema.MaxLength = WebhookUrl.MaxLength;
                 break;
-            case "description" when declaringType == typeof(CreateWebhookEndpointRequest) || declaringType == typeof(UpdateWebhookEndpointRequest):
+            case "description" when declaringType == typeof(CreateWebhookEndpointRequest) || declaringType == typeof(UpdateWebhookEndpointRequest)
+                                    || declaringType == typeof(WebhookEndpointDto) || declaringType == typeof(CreatedWebhookEndpointDto):
+                // Left out of an answer when absent, never null.
+                schema.Type = JsonSchemaType.String;
                 schema.MaxLength = WebhookEndpoint.MaxDescriptionLength;
                 break;
-            case "eventTypes":
-                schema.Items = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.String,
-                    Enum = [.. WebhookEventTypes.All.Select(type => (JsonNode)JsonValue.Create(type))],
-                };
+            case "disabledReason" when declaringType == typeof(WebhookEndpointDto):
+                schema.Type = JsonSchemaType.String;
+                schema.MaxLength = WebhookEndpoint.MaxDisabledReasonLength;
                 break;
             case "createdAt" or "updatedAt":
                 schema.Type = JsonSchemaType.String;

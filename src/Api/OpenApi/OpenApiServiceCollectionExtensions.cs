@@ -15,6 +15,7 @@ internal static class OpenApiServiceCollectionExtensions
             options.AddDocumentTransformer<ContractDocumentTransformer>();
             options.AddDocumentTransformer<RefusedMethodsTransformer>();
             options.AddDocumentTransformer<RequestEnumsTransformer>();
+            options.AddDocumentTransformer<WebhookEventTypesTransformer>();
             options.AddOperationTransformer<ContractOperationTransformer>();
             options.AddSchemaTransformer<ContractSchemaTransformer>();
         });

@@ -132,6 +132,10 @@ public sealed class MappingAndWiringTests
         services.AddSingleton(new Mock<ICustomerReadModel>().Object);
         services.AddSingleton(new Mock<IEventFeed>().Object);
         services.AddSingleton(new Mock<IEventSerializer>().Object);
+        services.AddSingleton(new Mock<IWebhookEndpointRepository>().Object);
+        services.AddSingleton(new Mock<IWebhookEndpointReadModel>().Object);
+        services.AddSingleton(new Mock<IHostAddressResolver>().Object);
+        services.AddSingleton(new Mock<IWebhookDeliveryLog>().Object);
         services.AddSingleton((unitOfWork ?? new Mock<IUnitOfWork>()).Object);
         services.AddSingleton(new Mock<ICurrentParticipant>().Object);
         return services;

@@ -16,7 +16,11 @@ public interface IWebhookSender
 /// <param name="Timestamp">This attempt's time, sent as <c>webhook-timestamp</c> (Unix seconds) and signed.</param>
 /// <param name="Body">The event JSON, sent as <c>application/json</c> in UTF-8 and signed as those bytes.</param>
 /// <param name="Secrets">The secrets that sign it (<c>whsec_…</c>), one signature each; see <c>WebhookEndpoint.SigningSecretsAt</c>.</param>
-public sealed record WebhookMessage(string Url, string Id, DateTimeOffset Timestamp, string Body, IReadOnlyList<string> Secrets);
+public sealed record WebhookMessage(string Url, string Id, DateTimeOffset Timestamp, string Body, IReadOnlyList<string> Secrets)
+{
+    /// <summary>Names the delivery without its body or secrets, so that logging the message leaks neither.</summary>
+    public override string ToString() => $"{nameof(WebhookMessage)} {{ Id = {Id}, Timestamp = {Timestamp.ToUnixTimeSeconds()}, Secrets = {Secrets.Count} }}";
+}
 
 /// <summary>What one attempt came to.</summary>
 /// <param name="Succeeded">The receiver answered with a 2xx status in time.</param>
