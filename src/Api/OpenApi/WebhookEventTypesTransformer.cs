@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CustomerService.Domain.Webhooks;
+using CustomerService.Domain.Events;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -36,7 +36,7 @@ internal sealed class WebhookEventTypesTransformer : IOpenApiDocumentTransformer
         {
             Type = JsonSchemaType.String,
             Description = "A type of event a webhook endpoint can receive.",
-            Enum = [.. WebhookEventTypes.All.Select(type => (JsonNode)JsonValue.Create(type))],
+            Enum = [.. EventTypes.All.Select(type => (JsonNode)JsonValue.Create(type))],
         };
         foreach (var list in lists)
         {

@@ -70,7 +70,7 @@ public sealed class WebhookEndpoint
             Id = Guid.CreateVersion7(now),
             ParticipantId = participantId,
             Url = ValidUrl(url),
-            EventTypes = eventTypes is null ? WebhookEventTypes.All : ValidEventTypes(eventTypes),
+            EventTypes = eventTypes is null ? Events.EventTypes.All : ValidEventTypes(eventTypes),
             Description = ValidDescription(description),
             Enabled = true,
             CreatedAt = now,

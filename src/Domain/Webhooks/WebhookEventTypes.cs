@@ -1,17 +1,13 @@
+using CustomerService.Domain.Events;
+
 namespace CustomerService.Domain.Webhooks;
 
-/// <summary>The event types an endpoint can subscribe to (docs/contract.md, section 9), in the contract's order.</summary>
+/// <summary>
+/// An endpoint's subscription: some of the <see cref="EventTypes"/> (docs/contract.md, section 9),
+/// each once, in the contract's order; an endpoint that names none receives them all.
+/// </summary>
 public static class WebhookEventTypes
 {
-    public const string CustomerCreated = "customer.created";
-    public const string CustomerStatusChanged = "customer.status_changed";
-    public const string AccountCreated = "account.created";
-
-    /// <summary>Every type, in the order the contract lists them; an endpoint that names none receives these.</summary>
-    public static IReadOnlyList<string> All { get; } = [CustomerCreated, CustomerStatusChanged, AccountCreated];
-
-    public static bool IsKnown(string? type) => type is not null && All.Contains(type, StringComparer.Ordinal);
-
     /// <summary>Returns why <paramref name="types"/> cannot be an endpoint's event types, or null when they can.</summary>
     public static string? FindViolation(IReadOnlyCollection<string?> types)
     {
@@ -23,9 +19,9 @@ public static class WebhookEventTypes
 
         foreach (var type in types)
         {
-            if (!IsKnown(type))
+            if (!EventTypes.IsKnown(type))
             {
-                return $"eventTypes contains {(type is null ? "null" : $"'{type}'")}, which is not one of: {string.Join(", ", All)}.";
+                return $"eventTypes contains {(type is null ? "null" : $"'{type}'")}, which is not one of: {string.Join(", ", EventTypes.All)}.";
             }
         }
 
@@ -37,6 +33,6 @@ public static class WebhookEventTypes
     {
         ArgumentNullException.ThrowIfNull(types);
         var wanted = types.ToHashSet(StringComparer.Ordinal);
-        return [.. All.Where(wanted.Contains)];
+        return [.. EventTypes.All.Where(wanted.Contains)];
     }
 }

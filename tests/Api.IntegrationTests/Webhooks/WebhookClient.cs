@@ -9,7 +9,6 @@ namespace CustomerService.Api.IntegrationTests.Webhooks;
 /// <summary>Registering endpoints and checking signatures as an integrator does.</summary>
 public static class WebhookClient
 {
-    public const string EndpointsPath = "/api/v1/account-manager/webhook-endpoints";
     public const string EveryScope = "customers:read customers:write webhooks:read webhooks:write";
 
     /// <summary>Settings for a service that delivers to receivers on loopback over http, retrying quickly.</summary>
@@ -31,40 +30,29 @@ public static class WebhookClient
     }
 
     /// <summary>A client of <paramref name="factory"/> for <paramref name="participantId"/> with every scope.</summary>
-    public static HttpClient ClientWithEveryScope(this CustomerServiceFactory factory, string? participantId = null)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Mint(participantId ?? factory.ParticipantId, EveryScope));
-        return client;
-    }
+    public static HttpClient ClientWithEveryScope(this CustomerServiceFactory factory, string? participantId = null) =>
+        factory.ClientFor(participantId ?? factory.ParticipantId, EveryScope);
 
     /// <summary>Registers an endpoint at <paramref name="url"/>; returns it with its secret.</summary>
-    public static async Task<JsonObject> CreateEndpointAsync(this HttpClient client, string url, params string[] eventTypes)
+    public static async Task<JsonObject> RegisterEndpointAsync(this HttpClient client, string url, params string[] eventTypes)
     {
         var body = eventTypes.Length == 0
             ? JsonSerializer.Serialize(new { url })
             : JsonSerializer.Serialize(new { url, eventTypes });
-        using var response = await client.PostJsonAsync(EndpointsPath, body);
+        using var response = await client.PostJsonAsync(WebhookEndpointsClient.EndpointsPath, body);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return await response.ReadObjectAsync();
-    }
-
-    public static async Task<JsonObject> GetEndpointAsync(this HttpClient client, string id)
-    {
-        using var response = await client.GetAsync($"{EndpointsPath}/{id}");
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return await response.ReadObjectAsync();
     }
 
     public static async Task SetEnabledAsync(this HttpClient client, string id, bool enabled)
     {
-        using var response = await client.SendAsync(HttpMethod.Put, $"{EndpointsPath}/{id}", JsonSerializer.Serialize(new { enabled }));
+        using var response = await client.SendAsync(HttpMethod.Put, $"{WebhookEndpointsClient.EndpointsPath}/{id}", JsonSerializer.Serialize(new { enabled }));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 
     public static async Task<JsonArray> ListDeliveriesAsync(this HttpClient client, string endpointId, string query = "")
     {
-        using var response = await client.GetAsync($"{EndpointsPath}/{endpointId}/deliveries{query}");
+        using var response = await client.GetAsync($"{WebhookEndpointsClient.EndpointsPath}/{endpointId}/deliveries{query}");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return await response.ReadArrayAsync();
     }

@@ -42,7 +42,7 @@ public sealed class WebhookDeliveryTests
     public async Task A_delivery_is_the_feeds_event_signed_with_the_secret_given_at_creation()
     {
         var receiver = await Receiver();
-        var endpoint = await _client.CreateEndpointAsync(receiver.Url);
+        var endpoint = await _client.RegisterEndpointAsync(receiver.Url);
         var customer = await _client.CreateCustomerOkAsync(ContractClient.UniqueExternalId("hook-signed"));
 
         var received = (await receiver.WaitForAsync(1)).Single();
@@ -64,7 +64,7 @@ public sealed class WebhookDeliveryTests
     public async Task A_receiver_that_fails_twice_gets_the_event_three_times_with_the_same_webhook_id_and_then_no_more()
     {
         var receiver = await Receiver((_, count) => count <= 2 ? 500 : 200);
-        var endpoint = await _client.CreateEndpointAsync(receiver.Url);
+        var endpoint = await _client.RegisterEndpointAsync(receiver.Url);
         await _client.CreateCustomerOkAsync(ContractClient.UniqueExternalId("hook-retry"));
 
         await receiver.WaitForAsync(3);
@@ -90,7 +90,7 @@ public sealed class WebhookDeliveryTests
     public async Task A_disabled_endpoint_gets_nothing_and_after_enabling_only_what_happened_since()
     {
         var receiver = await Receiver();
-        var endpoint = await _client.CreateEndpointAsync(receiver.Url);
+        var endpoint = await _client.RegisterEndpointAsync(receiver.Url);
         await _client.SetEnabledAsync(endpoint.Id(), false);
         await _client.CreateCustomerOkAsync(ContractClient.UniqueExternalId("hook-off"));
         await Task.Delay(Quiet);
@@ -110,9 +110,9 @@ public sealed class WebhookDeliveryTests
     {
         var mine = await Receiver();
         var theirs = await Receiver();
-        await _client.CreateEndpointAsync(mine.Url);
+        await _client.RegisterEndpointAsync(mine.Url);
         using var stranger = _factory.ClientWithEveryScope("participant-stranger");
-        await stranger.CreateEndpointAsync(theirs.Url);
+        await stranger.RegisterEndpointAsync(theirs.Url);
 
         await _client.CreateCustomerOkAsync(ContractClient.UniqueExternalId("hook-tenant"));
 
@@ -125,7 +125,7 @@ public sealed class WebhookDeliveryTests
     public async Task An_endpoint_receives_only_the_types_it_takes()
     {
         var receiver = await Receiver();
-        await _client.CreateEndpointAsync(receiver.Url, "customer.status_changed");
+        await _client.RegisterEndpointAsync(receiver.Url, "customer.status_changed");
         var customer = await _client.CreateCustomerOkAsync(ContractClient.UniqueExternalId("hook-types"));
         using (await _client.UpdateStatusAsync(customer.Id(), "suspended"))
         {
@@ -146,7 +146,7 @@ public sealed class WebhookDeliveryTests
             Interlocked.CompareExchange(ref firstId, received.Id, null);
             return received.Id == firstId && count == 1 ? 503 : 200;
         });
-        await _client.CreateEndpointAsync(receiver.Url);
+        await _client.RegisterEndpointAsync(receiver.Url);
         var customer = await _client.CreateCustomerOkAsync(ContractClient.UniqueExternalId("hook-order"));
         using (await _client.UpdateStatusAsync(customer.Id(), "suspended"))
         using (await _client.UpdateStatusAsync(customer.Id(), "active"))
@@ -168,12 +168,12 @@ public sealed class WebhookDeliveryTests
     public async Task An_endpoint_whose_retries_are_exhausted_is_disabled_and_says_why()
     {
         var receiver = await Receiver((_, _) => 500);
-        var endpoint = await _client.CreateEndpointAsync(receiver.Url);
+        var endpoint = await _client.RegisterEndpointAsync(receiver.Url);
         await _client.CreateCustomerOkAsync(ContractClient.UniqueExternalId("hook-exhausted"));
 
         await receiver.WaitForAsync(4);
         await Task.Delay(Quiet);
-        var disabled = await _client.GetEndpointAsync(endpoint.Id());
+        var disabled = await _client.GetEndpointOkAsync(endpoint.Id());
 
         Assert.Multiple(() =>
         {
@@ -188,11 +188,11 @@ public sealed class WebhookDeliveryTests
     {
         var failing = true;
         var receiver = await Receiver((_, _) => Volatile.Read(ref failing) ? 500 : 200);
-        var endpoint = await _client.CreateEndpointAsync(receiver.Url);
+        var endpoint = await _client.RegisterEndpointAsync(receiver.Url);
         var customer = await _client.CreateCustomerOkAsync(ContractClient.UniqueExternalId("hook-owed"));
         await receiver.WaitForAsync(4);
         await Task.Delay(Quiet);
-        Assert.That((await _client.GetEndpointAsync(endpoint.Id()))["enabled"]!.GetValue<bool>(), Is.False);
+        Assert.That((await _client.GetEndpointOkAsync(endpoint.Id()))["enabled"]!.GetValue<bool>(), Is.False);
 
         Volatile.Write(ref failing, false);
         await _client.SetEnabledAsync(endpoint.Id(), true);
@@ -206,11 +206,11 @@ public sealed class WebhookDeliveryTests
     public async Task A_deleted_endpoint_is_owed_nothing_more()
     {
         var receiver = await Receiver((_, _) => 500);
-        var endpoint = await _client.CreateEndpointAsync(receiver.Url);
+        var endpoint = await _client.RegisterEndpointAsync(receiver.Url);
         await _client.CreateCustomerOkAsync(ContractClient.UniqueExternalId("hook-deleted"));
         await receiver.WaitForAsync(1);
 
-        using var deleted = await _client.DeleteAsync($"{WebhookClient.EndpointsPath}/{endpoint.Id()}");
+        using var deleted = await _client.DeleteAsync($"{WebhookEndpointsClient.EndpointsPath}/{endpoint.Id()}");
         Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         var count = receiver.Received.Count;
         await Task.Delay(Quiet);
@@ -222,13 +222,13 @@ public sealed class WebhookDeliveryTests
     public async Task Deliveries_of_an_unknown_endpoint_are_404_and_a_bad_cursor_is_400()
     {
         var receiver = await Receiver();
-        var endpoint = await _client.CreateEndpointAsync(receiver.Url);
+        var endpoint = await _client.RegisterEndpointAsync(receiver.Url);
 
-        using var unknown = await _client.GetAsync($"{WebhookClient.EndpointsPath}/{Guid.NewGuid()}/deliveries");
-        using var badAfter = await _client.GetAsync($"{WebhookClient.EndpointsPath}/{endpoint.Id()}/deliveries?after={Guid.NewGuid()}");
-        using var badLimit = await _client.GetAsync($"{WebhookClient.EndpointsPath}/{endpoint.Id()}/deliveries?limit=0");
+        using var unknown = await _client.GetAsync($"{WebhookEndpointsClient.EndpointsPath}/{Guid.NewGuid()}/deliveries");
+        using var badAfter = await _client.GetAsync($"{WebhookEndpointsClient.EndpointsPath}/{endpoint.Id()}/deliveries?after={Guid.NewGuid()}");
+        using var badLimit = await _client.GetAsync($"{WebhookEndpointsClient.EndpointsPath}/{endpoint.Id()}/deliveries?limit=0");
         using var reader = _factory.CreateClient();
-        using var forbidden = await reader.GetAsync($"{WebhookClient.EndpointsPath}/{endpoint.Id()}/deliveries");
+        using var forbidden = await reader.GetAsync($"{WebhookEndpointsClient.EndpointsPath}/{endpoint.Id()}/deliveries");
 
         await unknown.AssertErrorAsync(404, "NOT_FOUND");
         await badAfter.AssertValidationErrorAsync("after");
@@ -240,7 +240,7 @@ public sealed class WebhookDeliveryTests
     public async Task Delivery_attempts_page_newest_first_with_a_next_link()
     {
         var receiver = await Receiver();
-        var endpoint = await _client.CreateEndpointAsync(receiver.Url);
+        var endpoint = await _client.RegisterEndpointAsync(receiver.Url);
         for (var i = 0; i < 3; i++)
         {
             await _client.CreateCustomerOkAsync(ContractClient.UniqueExternalId($"hook-page-{i}"));
@@ -249,7 +249,7 @@ public sealed class WebhookDeliveryTests
         await receiver.WaitForAsync(3);
         await Task.Delay(TimeSpan.FromMilliseconds(300));
         var all = await _client.ListDeliveriesAsync(endpoint.Id());
-        using var first = await _client.GetAsync($"{WebhookClient.EndpointsPath}/{endpoint.Id()}/deliveries?limit=2");
+        using var first = await _client.GetAsync($"{WebhookEndpointsClient.EndpointsPath}/{endpoint.Id()}/deliveries?limit=2");
         var firstPage = await first.ReadArrayAsync();
         var next = first.NextLink();
         using var second = await _client.GetAsync(next);

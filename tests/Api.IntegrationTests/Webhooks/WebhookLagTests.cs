@@ -22,7 +22,7 @@ public sealed class WebhookLagTests
             using var before = await probe.GetAsync("/health/ready");
             Assert.That((await before.ReadObjectAsync()).Text("status"), Is.EqualTo("healthy"));
 
-            await client.CreateEndpointAsync(receiver.Url);
+            await client.RegisterEndpointAsync(receiver.Url);
             await client.CreateCustomerOkAsync(ContractClient.UniqueExternalId("lag"));
             await receiver.WaitForAsync(1);
             await Task.Delay(TimeSpan.FromSeconds(1.5));
