@@ -46,7 +46,7 @@ public static class EnumNames
 
         return Names<TEnum>.ByName.TryGetValue(name, out var value)
             ? Checked.Accept(value)
-            : Checked.Refuse<TEnum>(field, $"{field} must be one of: {string.Join(", ", Names<TEnum>.All)}.");
+            : Checked.Refuse<TEnum>(field, $"{field} must be one of: {string.Join(", ", All<TEnum>())}.");
     }
 
     private static class Names<TEnum>

@@ -27,6 +27,4 @@ public sealed record AccountLabel
             _ when value.Any(char.IsControl) => Checked.Refuse<AccountLabel?>(FieldName, $"{FieldName} must not contain control characters."),
             _ => Checked.Accept<AccountLabel?>(new AccountLabel(value)),
         };
-
-    public override string ToString() => Value;
 }

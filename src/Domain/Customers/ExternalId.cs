@@ -29,8 +29,6 @@ public sealed record ExternalId
     public static Checked<ExternalId?> CheckOptional(string? value) =>
         value is null ? Checked.Accept<ExternalId?>(null) : Check(value).Select(id => (ExternalId?)id);
 
-    public override string ToString() => Value;
-
     private static string? FindViolation(string? value)
     {
         if (string.IsNullOrEmpty(value))

@@ -52,9 +52,9 @@ internal static class Bech32
     }
 
     /// <summary>
-    /// Reads a bech32 or bech32m string: its human-readable part (in lower case), its data values
-    /// without the checksum, and which of the two checksums it carries (null when it carries
-    /// neither). Returns why the text is not such a string, or null when it is.
+    /// Reads a bech32 or bech32m string: its data values without the checksum, and which of the two
+    /// checksums it carries (null when it carries neither). Returns why the text is not such a
+    /// string, or null when it is.
     /// </summary>
     /// <param name="text">The string.</param>
     /// <param name="humanReadablePart">When set, the prefix the string must have, checked before its data is read.</param>
@@ -111,7 +111,7 @@ internal static class Bech32
             Bech32mConstant => Bech32Encoding.Bech32m,
             _ => null,
         };
-        decoded = new Bech32String(prefix, values[..^ChecksumLength], encoding);
+        decoded = new Bech32String(values[..^ChecksumLength], encoding);
         return null;
     }
 
@@ -182,5 +182,5 @@ internal enum Bech32Encoding
     Bech32m,
 }
 
-/// <summary>The parts of a bech32 string: the human-readable part, the data values and the checksum it carries.</summary>
-internal sealed record Bech32String(string HumanReadablePart, byte[] Data, Bech32Encoding? Encoding);
+/// <summary>What a bech32 string holds after its human-readable part: the data values, and the checksum it carries.</summary>
+internal sealed record Bech32String(byte[] Data, Bech32Encoding? Encoding);
