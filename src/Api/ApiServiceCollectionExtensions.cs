@@ -90,7 +90,7 @@ internal static class ApiServiceCollectionExtensions
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter(new EnumNamingPolicy(), allowIntegerValues: false));
         options.Converters.Add(new UtcTimestampJsonConverter());
     }
 }

@@ -139,6 +139,6 @@ public sealed class QuerySideTests
     private sealed class UsesTheAggregate
     {
         public static string ExternalIdOf() =>
-            Customer.Create("participant", "customer", CustomerStatus.Active, TimeProvider.System).ExternalId;
+            Customer.Create("participant", ExternalId.Check("customer").Value, CustomerStatus.Active, TimeProvider.System).ExternalId;
     }
 }

@@ -17,7 +17,7 @@ public sealed class UpdateCustomerStatusHandler(
     public Task<CustomerDto> Handle(UpdateCustomerStatusCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var status = CustomerStatuses.Parse(request.Status);
+        var status = request.Status.Value;
 
         // Without If-Match the last write wins, so a lost race is retried on fresh data.
         return OptimisticConcurrency.RetryAsync(unitOfWork, async () =>
