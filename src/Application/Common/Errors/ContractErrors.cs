@@ -174,7 +174,7 @@ public static class ContractErrors
         .Where(field => field.FieldType == typeof(ContractError))
         .ToDictionary(field => field.Name, field => (ContractError)field.GetValue(null)!, StringComparer.Ordinal);
 
-    /// <summary>Every error of the contract, in the order declared above.</summary>
+    /// <summary>Every error of the contract.</summary>
     public static IReadOnlyList<ContractError> All { get; } = [.. ByName.Values];
 
     /// <summary>The error declared above as <paramref name="name"/> (pass it with <c>nameof</c>).</summary>
