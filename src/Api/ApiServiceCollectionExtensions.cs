@@ -26,6 +26,7 @@ internal static class ApiServiceCollectionExtensions
             {
                 options.InputFormatters.Clear();
                 options.Conventions.Add(new ErrorResponsesConvention());
+                options.Filters.Add<EntityTagFilter>();
                 options.ModelBinderProviders.Insert(0, new QueryValueModelBinder.Provider());
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => "The value is not valid.");
             })

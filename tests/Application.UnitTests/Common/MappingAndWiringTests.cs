@@ -93,7 +93,7 @@ public sealed class MappingAndWiringTests
         var failure = Assert.ThrowsAsync<ConflictException>(() => scope.ServiceProvider.GetRequiredService<IMediator>()
             .Send(new AddAccountCommand(customer.Id, "solana", "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA", null)));
 
-        Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.CustomerNotActive));
+        Assert.That(failure!.Code, Is.EqualTo(ContractErrors.CustomerNotActive.Code));
     }
 
     [Test]

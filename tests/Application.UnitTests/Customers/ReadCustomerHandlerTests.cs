@@ -33,7 +33,7 @@ public sealed class ReadCustomerHandlerTests
         var failure = Assert.ThrowsAsync<NotFoundException>(() =>
             new GetCustomerHandler(_doubles.ReadModel.Object).Handle(new GetCustomerQuery(Guid.NewGuid()), CancellationToken.None));
 
-        Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.NotFound));
+        Assert.That(failure!.Code, Is.EqualTo(ContractErrors.NotFound.Code));
     }
 
     [Test]

@@ -1,7 +1,6 @@
 using AutoMapper;
 using CustomerService.Application.Common;
 using CustomerService.Application.Common.Abstractions;
-using CustomerService.Application.Common.Errors;
 using MediatR;
 using Microsoft.Extensions.Options;
 
@@ -24,10 +23,9 @@ public sealed class AddAccountHandler(
         // Adding an account moves the customer's version, so two racing additions to one customer
         // cannot both pass the aggregate's checks (the account limit among them) on stale state:
         // the loser runs again, on the state the winner saved.
-        return OptimisticConcurrency.RetryAsync(unitOfWork, async () =>
+        return OptimisticConcurrency.WriteAsync(unitOfWork, acceptedVersions: null, async () =>
         {
-            var customer = await customers.FindForUpdateAsync(request.CustomerId, cancellationToken)
-                ?? throw NotFoundException.Customer();
+            var customer = await customers.GetForUpdateAsync(request.CustomerId, cancellationToken);
 
             var account = customer.AddAccount(address, label, maxAccounts, clock);
 
