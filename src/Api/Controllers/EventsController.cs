@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Asp.Versioning;
 using CustomerService.Api.OpenApi;
@@ -19,15 +20,19 @@ namespace CustomerService.Api.Controllers;
 [Produces("application/json")]
 public sealed class EventsController(IMediator mediator) : ControllerBase
 {
+    private const string After = "The id of the last event you processed; the page starts after it.";
+    private const string Limit = "At most this many events (100 when absent); a `Link` header leads to the next page while more remain.";
+    private const string Type = "Only events of this type: `customer.created`, `customer.status_changed` or `account.created`.";
+
     /// <summary>Lists the participant's events, oldest first.</summary>
     [HttpGet("events", Name = "listEvents")]
     [Authorize(Policy = Scopes.Read)]
     [ProducesResponseType<IEnumerable<EventDto>>(StatusCodes.Status200OK, Description = "The events after `after`, oldest first (in the order their changes committed).")]
     [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.Link)]
     public Task<IActionResult> List(
-        [FromQuery] string? after,
-        [FromQuery] int? limit,
-        [FromQuery] string? type,
+        [FromQuery, Description(After)] string? after,
+        [FromQuery, ValueRange(1, ListEventsValidator.MaxLimit), Description(Limit)] int? limit,
+        [FromQuery, Description(Type)] string? type,
         CancellationToken cancellationToken) =>
         Page(new ListEventsQuery(null, after, limit, type), cancellationToken);
 
@@ -36,12 +41,12 @@ public sealed class EventsController(IMediator mediator) : ControllerBase
     [Authorize(Policy = Scopes.Read)]
     [ProducesResponseType<IEnumerable<EventDto>>(StatusCodes.Status200OK, Description = "The customer's events after `after`, oldest first.")]
     [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.Link)]
-    [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
+    [ProducesError(nameof(ContractErrors.NotFound), Meaning = CustomersController.NoSuchCustomer)]
     public Task<IActionResult> ListForCustomer(
-        Guid id,
-        [FromQuery] string? after,
-        [FromQuery] int? limit,
-        [FromQuery] string? type,
+        [Description(CustomersController.CustomerId)] Guid id,
+        [FromQuery, Description(After)] string? after,
+        [FromQuery, ValueRange(1, ListEventsValidator.MaxLimit), Description(Limit)] int? limit,
+        [FromQuery, Description(Type)] string? type,
         CancellationToken cancellationToken) =>
         Page(new ListEventsQuery(id, after, limit, type), cancellationToken);
 

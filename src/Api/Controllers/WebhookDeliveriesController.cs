@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Asp.Versioning;
 using CustomerService.Api.OpenApi;
@@ -23,11 +24,11 @@ public sealed class WebhookDeliveriesController(IMediator mediator) : Controller
     [Authorize(Policy = Scopes.WebhooksRead)]
     [ProducesResponseType<IEnumerable<WebhookDeliveryDto>>(StatusCodes.Status200OK, Description = "The attempts, newest first.")]
     [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.Link)]
-    [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = "`NOT_FOUND`: the participant has no such webhook endpoint.")]
+    [ProducesError(nameof(ContractErrors.NotFound), Meaning = "the participant has no such webhook endpoint")]
     public async Task<ActionResult<IReadOnlyList<WebhookDeliveryDto>>> List(
-        Guid id,
-        [FromQuery] string? after,
-        [FromQuery] int? limit,
+        [Description(WebhookEndpointsController.EndpointId)] Guid id,
+        [FromQuery, Description("The id of the last attempt of the previous page; the page starts after it.")] string? after,
+        [FromQuery, ValueRange(1, ListWebhookDeliveriesValidator.MaxLimit), Description("At most this many attempts (100 when absent); a `Link` header leads to the next page while more remain.")] int? limit,
         CancellationToken cancellationToken)
     {
         var page = await mediator.Send(new ListWebhookDeliveriesQuery(id, after, limit), cancellationToken);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Asp.Versioning;
 using CustomerService.Api.Contracts;
 using CustomerService.Api.OpenApi;
@@ -24,14 +25,15 @@ namespace CustomerService.Api.Controllers;
 [Produces("application/json")]
 public sealed class WebhookEndpointsController(IMediator mediator) : ControllerBase
 {
-    private const string NotFoundDescription = "`NOT_FOUND`: the participant has no such webhook endpoint.";
+    internal const string EndpointId = "The webhook endpoint's id (a UUID).";
+    private const string NoSuchEndpoint = "the participant has no such webhook endpoint";
 
     /// <summary>Registers a webhook endpoint; the answer carries its signing secret, shown only this once.</summary>
     [HttpPost(Name = "createWebhookEndpoint")]
     [Authorize(Policy = Scopes.WebhooksWrite)]
     [Consumes("application/json")]
     [ProducesResponseType<CreatedWebhookEndpointDto>(StatusCodes.Status201Created, Description = "The endpoint as registered, with its signing secret.")]
-    [ProducesError(StatusCodes.Status409Conflict, ErrorCodes.WebhookEndpointLimitReached, Description = "`WEBHOOK_ENDPOINT_LIMIT_REACHED`: the participant already has as many endpoints as it may (`Webhooks:MaxEndpoints`, 16 by default).")]
+    [ProducesError(nameof(ContractErrors.WebhookEndpointLimitReached))]
     public async Task<ActionResult<CreatedWebhookEndpointDto>> Create(CreateWebhookEndpointRequest body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -52,8 +54,8 @@ public sealed class WebhookEndpointsController(IMediator mediator) : ControllerB
     [HttpGet("{id}", Name = "getWebhookEndpoint")]
     [Authorize(Policy = Scopes.WebhooksRead)]
     [ProducesResponseType<WebhookEndpointDto>(StatusCodes.Status200OK, Description = "The endpoint.")]
-    [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = NotFoundDescription)]
-    public async Task<ActionResult<WebhookEndpointDto>> Get(Guid id, CancellationToken cancellationToken) =>
+    [ProducesError(nameof(ContractErrors.NotFound), Meaning = NoSuchEndpoint)]
+    public async Task<ActionResult<WebhookEndpointDto>> Get([Description(EndpointId)] Guid id, CancellationToken cancellationToken) =>
         await mediator.Send(new GetWebhookEndpointQuery(id), cancellationToken);
 
     /// <summary>Changes the fields given of a webhook endpoint: its URL, event types, description, or whether it is enabled.</summary>
@@ -64,8 +66,8 @@ public sealed class WebhookEndpointsController(IMediator mediator) : ControllerB
     [Authorize(Policy = Scopes.WebhooksWrite)]
     [Consumes("application/json")]
     [ProducesResponseType<WebhookEndpointDto>(StatusCodes.Status200OK, Description = "The endpoint after the change (unchanged, `updatedAt` too, when every value given was already its own).")]
-    [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = NotFoundDescription)]
-    public async Task<ActionResult<WebhookEndpointDto>> Update(Guid id, UpdateWebhookEndpointRequest body, CancellationToken cancellationToken)
+    [ProducesError(nameof(ContractErrors.NotFound), Meaning = NoSuchEndpoint)]
+    public async Task<ActionResult<WebhookEndpointDto>> Update([Description(EndpointId)] Guid id, UpdateWebhookEndpointRequest body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         return await mediator.Send(
@@ -79,8 +81,8 @@ public sealed class WebhookEndpointsController(IMediator mediator) : ControllerB
     [HttpDelete("{id}", Name = "deleteWebhookEndpoint")]
     [Authorize(Policy = Scopes.WebhooksWrite)]
     [ProducesResponseType(StatusCodes.Status204NoContent, Description = "Deleted.")]
-    [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = NotFoundDescription)]
-    public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken)
+    [ProducesError(nameof(ContractErrors.NotFound), Meaning = NoSuchEndpoint)]
+    public async Task<IActionResult> Delete([Description(EndpointId)] Guid id, CancellationToken cancellationToken)
     {
         await mediator.Send(new DeleteWebhookEndpointCommand(id), cancellationToken);
         return NoContent();
@@ -92,7 +94,7 @@ public sealed class WebhookEndpointsController(IMediator mediator) : ControllerB
     [HttpPost("{id}/secret", Name = "rotateWebhookEndpointSecret")]
     [Authorize(Policy = Scopes.WebhooksWrite)]
     [ProducesResponseType<WebhookSecretDto>(StatusCodes.Status200OK, Description = "The new secret.")]
-    [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = NotFoundDescription)]
-    public async Task<ActionResult<WebhookSecretDto>> RotateSecret(Guid id, CancellationToken cancellationToken) =>
+    [ProducesError(nameof(ContractErrors.NotFound), Meaning = NoSuchEndpoint)]
+    public async Task<ActionResult<WebhookSecretDto>> RotateSecret([Description(EndpointId)] Guid id, CancellationToken cancellationToken) =>
         await mediator.Send(new RotateWebhookEndpointSecretCommand(id), cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using CustomerService.Api.Contracts;
 using CustomerService.Api.Errors;
+using CustomerService.Application.Common.Errors;
 using CustomerService.Application.Customers;
 using CustomerService.Application.Webhooks;
 using CustomerService.Domain.Customers;
@@ -55,10 +56,6 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
              "createdAt":"2025-11-18T12:50:00.000Z","updatedAt":"2025-11-18T12:50:00.000Z"}
             """,
         [typeof(WebhookSecretDto)] = """{"secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYo="}""",
-        [typeof(ErrorEnvelope)] = """
-            {"error":{"code":"VALIDATION_ERROR","message":"Validation failed.",
-             "details":[{"field":"externalId","message":"externalId is required."}]}}
-            """,
     };
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
@@ -68,6 +65,10 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
         if (Examples.TryGetValue(context.JsonTypeInfo.Type, out var example))
         {
             schema.Examples = [JsonNode.Parse(example)!];
+        }
+        else if (context.JsonTypeInfo.Type == typeof(ErrorEnvelope))
+        {
+            schema.Examples = [ErrorExamples.Body(ApiErrors.ExampleOf(ContractErrors.ValidationError))];
         }
 
         var type = context.JsonTypeInfo.Type;

@@ -63,7 +63,7 @@ internal static class HealthEndpoints
             .ToList();
         return ErrorResponseWriter.WriteUnavailableAsync(
             context,
-            new ApiError(ErrorCodes.ServiceUnavailable, "The service is not ready.", failing));
+            ApiErrors.Of(ContractErrors.ServiceUnavailable, "The service is not ready.", failing));
     }
 
     private static string StatusName(HealthStatus status) => status == HealthStatus.Healthy ? "healthy" : "degraded";

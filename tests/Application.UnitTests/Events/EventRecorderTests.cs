@@ -30,7 +30,7 @@ public sealed class EventRecorderTests
     [Test]
     public void A_customer_without_pending_events_records_nothing()
     {
-        var customer = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
+        var customer = Customer.Create("participant-1", ExternalId.Check("customer-1").Value, CustomerStatus.Active, _clock);
         customer.ClearPendingEvents();
 
         Assert.That(_recorder.Record(customer), Is.Empty);
@@ -40,8 +40,8 @@ public sealed class EventRecorderTests
     [Test]
     public void Each_change_is_recorded_in_order_with_the_data_of_its_type()
     {
-        var customer = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
-        var account = customer.AddAccount(Network.Bitcoin, "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "cold", 10, _clock);
+        var customer = Customer.Create("participant-1", ExternalId.Check("customer-1").Value, CustomerStatus.Active, _clock);
+        var account = customer.AddAccount(BlockchainAddress.Check(Network.Bitcoin, "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq").Value, AccountLabel.CheckOptional("cold").Value, 10, _clock);
         customer.ChangeStatus(CustomerStatus.Suspended, _clock);
         var pending = customer.PendingEvents.ToList();
         var after = TestDoubles.Mapper.Map<CustomerDto>(customer);

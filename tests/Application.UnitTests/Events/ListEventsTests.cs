@@ -63,7 +63,7 @@ public sealed class ListEventsTests
         var error = Assert.ThrowsAsync<NotFoundException>(() =>
             Handler().Handle(new ListEventsQuery(CustomerId, null, null, null), CancellationToken.None));
 
-        Assert.That(error!.Code, Is.EqualTo(ErrorCodes.NotFound));
+        Assert.That(error!.Error, Is.SameAs(ContractErrors.NotFound));
     }
 
     [TestCase(null, null, null, true)]

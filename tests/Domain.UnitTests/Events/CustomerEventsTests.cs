@@ -18,7 +18,7 @@ public sealed class CustomerEventsTests
     [Test]
     public void Creating_a_customer_raises_customer_created_at_its_creation_time()
     {
-        var customer = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
+        var customer = Customer.Create("participant-1", ExternalId.Check("customer-1").Value, CustomerStatus.Active, _clock);
 
         var created = customer.PendingEvents.Single();
         Assert.Multiple(() =>
@@ -33,7 +33,7 @@ public sealed class CustomerEventsTests
     [Test]
     public void Changing_the_status_raises_status_changed_with_the_previous_status()
     {
-        var customer = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
+        var customer = Customer.Create("participant-1", ExternalId.Check("customer-1").Value, CustomerStatus.Active, _clock);
         customer.ClearPendingEvents();
         _clock.Advance(TimeSpan.FromSeconds(1));
 
@@ -50,7 +50,7 @@ public sealed class CustomerEventsTests
     [Test]
     public void Setting_the_status_the_customer_has_raises_nothing()
     {
-        var customer = Customer.Create("participant-1", "customer-1", CustomerStatus.Inactive, _clock);
+        var customer = Customer.Create("participant-1", ExternalId.Check("customer-1").Value, CustomerStatus.Inactive, _clock);
         customer.ClearPendingEvents();
 
         customer.ChangeStatus(CustomerStatus.Inactive, _clock);
@@ -61,10 +61,10 @@ public sealed class CustomerEventsTests
     [Test]
     public void Registering_an_account_raises_account_created_carrying_it()
     {
-        var customer = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
+        var customer = Customer.Create("participant-1", ExternalId.Check("customer-1").Value, CustomerStatus.Active, _clock);
         customer.ClearPendingEvents();
 
-        var account = customer.AddAccount(Network.Ethereum, Address, "treasury", 10, _clock);
+        var account = customer.AddAccount(BlockchainAddress.Check(Network.Ethereum, Address).Value, AccountLabel.CheckOptional("treasury").Value, 10, _clock);
 
         var created = customer.PendingEvents.Single();
         Assert.Multiple(() =>
@@ -77,18 +77,18 @@ public sealed class CustomerEventsTests
     [Test]
     public void A_refused_account_raises_nothing()
     {
-        var customer = Customer.Create("participant-1", "customer-1", CustomerStatus.Suspended, _clock);
+        var customer = Customer.Create("participant-1", ExternalId.Check("customer-1").Value, CustomerStatus.Suspended, _clock);
         customer.ClearPendingEvents();
 
-        Assert.Throws<CustomerNotActiveException>(() => customer.AddAccount(Network.Ethereum, Address, null, 10, _clock));
+        Assert.Throws<CustomerNotActiveException>(() => customer.AddAccount(BlockchainAddress.Check(Network.Ethereum, Address).Value, null, 10, _clock));
         Assert.That(customer.PendingEvents, Is.Empty);
     }
 
     [Test]
     public void Events_are_kept_in_the_order_of_the_changes_until_cleared()
     {
-        var customer = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
-        customer.AddAccount(Network.Ethereum, Address, null, 10, _clock);
+        var customer = Customer.Create("participant-1", ExternalId.Check("customer-1").Value, CustomerStatus.Active, _clock);
+        customer.AddAccount(BlockchainAddress.Check(Network.Ethereum, Address).Value, null, 10, _clock);
         customer.ChangeStatus(CustomerStatus.Inactive, _clock);
 
         Assert.That(customer.PendingEvents.Select(e => e.Type), Is.EqualTo(new[] { "customer.created", "account.created", "customer.status_changed" }));

@@ -14,7 +14,7 @@ public sealed class DeleteWebhookEndpointHandler(IWebhookEndpointRepository endp
 
         // The delete is conditional on the version that was read: one that lost a race is made
         // again, and finds nothing (404) when a concurrent delete won.
-        return OptimisticConcurrency.RetryAsync(unitOfWork, async () =>
+        return OptimisticConcurrency.WriteAsync(unitOfWork, acceptedVersions: null, async () =>
         {
             var endpoint = await endpoints.FindForUpdateAsync(request.Id, cancellationToken)
                 ?? throw NotFoundException.WebhookEndpoint();

@@ -13,7 +13,7 @@ public sealed class RotateWebhookEndpointSecretHandler(
     public Task<WebhookSecretDto> Handle(RotateWebhookEndpointSecretCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return OptimisticConcurrency.RetryAsync(unitOfWork, async () =>
+        return OptimisticConcurrency.WriteAsync(unitOfWork, acceptedVersions: null, async () =>
         {
             var endpoint = await endpoints.FindForUpdateAsync(request.Id, cancellationToken)
                 ?? throw NotFoundException.WebhookEndpoint();

@@ -16,7 +16,7 @@ public sealed class UpdateWebhookEndpointHandler(
 
         // The last write wins; a write that lost the race (to another update, or to the dispatcher
         // disabling the endpoint) is made again on what the winner saved.
-        return OptimisticConcurrency.RetryAsync(unitOfWork, async () =>
+        return OptimisticConcurrency.WriteAsync(unitOfWork, acceptedVersions: null, async () =>
         {
             var endpoint = await endpoints.FindForUpdateAsync(request.Id, cancellationToken)
                 ?? throw NotFoundException.WebhookEndpoint();
