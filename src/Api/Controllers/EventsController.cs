@@ -31,10 +31,10 @@ public sealed class EventsController(IMediator mediator) : ControllerBase
     [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.Link)]
     public Task<IActionResult> List(
         [FromQuery, Description(After)] string? after,
-        [FromQuery, ValueRange(1, ListEventsValidator.MaxLimit), Description(Limit)] int? limit,
+        [FromQuery, ValueRange(1, ListEventsQuery.MaxLimit), Description(Limit)] int? limit,
         [FromQuery, Description(Type)] string? type,
         CancellationToken cancellationToken) =>
-        Page(new ListEventsQuery(null, after, limit, type), cancellationToken);
+        Page(new ListEventsQuery(null, after, limit, type), limit, type, cancellationToken);
 
     /// <summary>Lists one customer's events, oldest first.</summary>
     [HttpGet("customers/{id}/events", Name = "listCustomerEvents")]
@@ -45,12 +45,12 @@ public sealed class EventsController(IMediator mediator) : ControllerBase
     public Task<IActionResult> ListForCustomer(
         [Description(CustomersController.CustomerId)] Guid id,
         [FromQuery, Description(After)] string? after,
-        [FromQuery, ValueRange(1, ListEventsValidator.MaxLimit), Description(Limit)] int? limit,
+        [FromQuery, ValueRange(1, ListEventsQuery.MaxLimit), Description(Limit)] int? limit,
         [FromQuery, Description(Type)] string? type,
         CancellationToken cancellationToken) =>
-        Page(new ListEventsQuery(id, after, limit, type), cancellationToken);
+        Page(new ListEventsQuery(id, after, limit, type), limit, type, cancellationToken);
 
-    private async Task<IActionResult> Page(ListEventsQuery query, CancellationToken cancellationToken)
+    private async Task<IActionResult> Page(ListEventsQuery query, int? limit, string? type, CancellationToken cancellationToken)
     {
         var page = await mediator.Send(query, cancellationToken);
         if (page.HasMore && page.LastEventId is { } last)
@@ -58,8 +58,8 @@ public sealed class EventsController(IMediator mediator) : ControllerBase
             var next = QueryString.Create(
             [
                 new("after", last.ToString("D")),
-                .. query.Limit is { } limit ? new[] { new KeyValuePair<string, string?>("limit", limit.ToString(CultureInfo.InvariantCulture)) } : [],
-                .. query.Type is { } type ? new[] { new KeyValuePair<string, string?>("type", type) } : [],
+                .. limit is { } given ? new[] { new KeyValuePair<string, string?>("limit", given.ToString(CultureInfo.InvariantCulture)) } : [],
+                .. type is null ? [] : new[] { new KeyValuePair<string, string?>("type", type) },
             ]);
             Response.Headers.Link = $"<{Request.PathBase}{Request.Path}{next}>; rel=\"next\"";
         }

@@ -28,7 +28,7 @@ public sealed class WebhookDeliveriesController(IMediator mediator) : Controller
     public async Task<ActionResult<IReadOnlyList<WebhookDeliveryDto>>> List(
         [Description(WebhookEndpointsController.EndpointId)] Guid id,
         [FromQuery, Description("The id of the last attempt of the previous page; the page starts after it.")] string? after,
-        [FromQuery, ValueRange(1, ListWebhookDeliveriesValidator.MaxLimit), Description("At most this many attempts (100 when absent); a `Link` header leads to the next page while more remain.")] int? limit,
+        [FromQuery, ValueRange(1, ListWebhookDeliveriesQuery.MaxLimit), Description("At most this many attempts (100 when absent); a `Link` header leads to the next page while more remain.")] int? limit,
         CancellationToken cancellationToken)
     {
         var page = await mediator.Send(new ListWebhookDeliveriesQuery(id, after, limit), cancellationToken);

@@ -16,6 +16,7 @@ internal static class OpenApiServiceCollectionExtensions
             options.AddDocumentTransformer<RefusedMethodsTransformer>();
             options.AddDocumentTransformer<RequestEnumsTransformer>();
             options.AddDocumentTransformer<WebhookEventTypesTransformer>();
+            options.AddDocumentTransformer<WebhookPayloadsTransformer>();
             options.AddOperationTransformer<ContractOperationTransformer>();
             options.AddSchemaTransformer<ContractSchemaTransformer>();
         });

@@ -1,5 +1,6 @@
 using System.Net;
 using CustomerService.Application.Common.Abstractions;
+using CustomerService.Domain.Common;
 using CustomerService.Domain.Webhooks;
 using FluentValidation;
 
@@ -12,20 +13,21 @@ internal static class WebhookEndpointRules
         "url must not point to a loopback, private, link-local or other non-public address.";
 
     /// <summary>
-    /// The URL's form, its scheme (<c>https</c> unless <see cref="WebhookOptions.AllowInsecureUrls"/>)
-    /// and, unless <see cref="WebhookOptions.AllowPrivateNetworks"/>, every address its host resolves to
-    /// must be public (docs/contract.md, section 9, "Safety"). Deliveries check the address again when
-    /// they connect, since what a name resolves to can change.
+    /// Where a URL whose form was accepted may point (docs/contract.md, section 9, "Safety"): its
+    /// scheme must be <c>https</c> unless <see cref="WebhookOptions.AllowInsecureUrls"/>, and, unless
+    /// <see cref="WebhookOptions.AllowPrivateNetworks"/>, every address its host resolves to must be
+    /// public. Deliveries check the address again when they connect, since what a name resolves to
+    /// can change. A URL left out, or refused by its form, is not looked at.
     /// </summary>
-    public static void UrlRules<T>(this IRuleBuilder<T, string?> rule, WebhookOptions options, IHostAddressResolver resolver, bool required) =>
+    public static void WhereUrlMayPoint<T, TUrl>(this IRuleBuilder<T, Checked<TUrl>> rule, WebhookOptions options, IHostAddressResolver resolver) =>
         rule.CustomAsync(async (value, context, cancellationToken) =>
         {
-            if (value is null && !required)
+            if (!value.IsAccepted || value.Value is not string url)
             {
                 return;
             }
 
-            if (WebhookUrl.FindViolation(value, options.AllowInsecureUrls) is { } violation)
+            if (WebhookUrl.FindViolation(url, options.AllowInsecureUrls) is { } violation)
             {
                 context.AddFailure(WebhookUrl.FieldName, violation);
                 return;
@@ -36,7 +38,7 @@ internal static class WebhookEndpointRules
                 return;
             }
 
-            var uri = new Uri(value!);
+            var uri = new Uri(url);
             var host = uri.HostNameType == UriHostNameType.IPv6 ? uri.DnsSafeHost : uri.IdnHost;
             var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await resolver.ResolveAsync(host, cancellationToken);
             if (addresses.Count == 0)
@@ -46,24 +48,6 @@ internal static class WebhookEndpointRules
             else if (!addresses.All(NetworkAddresses.IsPublic))
             {
                 context.AddFailure(WebhookUrl.FieldName, NonPublicAddressMessage);
-            }
-        });
-
-    public static void EventTypesRules<T>(this IRuleBuilder<T, IReadOnlyList<string?>?> rule) =>
-        rule.Custom((value, context) =>
-        {
-            if (value is not null && WebhookEventTypes.FindViolation(value) is { } violation)
-            {
-                context.AddFailure(WebhookEndpoint.EventTypesFieldName, violation);
-            }
-        });
-
-    public static void DescriptionRules<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Custom((value, context) =>
-        {
-            if (WebhookEndpoint.FindDescriptionViolation(value) is { } violation)
-            {
-                context.AddFailure(WebhookEndpoint.DescriptionFieldName, violation);
             }
         });
 }

@@ -80,6 +80,12 @@ public sealed class WebhookEndpoint
         };
     }
 
+    /// <summary>Reads a description a client sent (null: none, or unchanged).</summary>
+    public static Checked<string?> CheckDescription(string? description) =>
+        FindDescriptionViolation(description) is { } violation
+            ? Checked.Refuse<string?>(DescriptionFieldName, violation)
+            : Checked.Accept(description);
+
     /// <summary>Returns why <paramref name="description"/> cannot describe an endpoint, or null when it can.</summary>
     public static string? FindDescriptionViolation(string? description)
     {

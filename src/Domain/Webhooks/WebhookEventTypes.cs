@@ -1,3 +1,4 @@
+using CustomerService.Domain.Common;
 using CustomerService.Domain.Events;
 
 namespace CustomerService.Domain.Webhooks;
@@ -8,6 +9,14 @@ namespace CustomerService.Domain.Webhooks;
 /// </summary>
 public static class WebhookEventTypes
 {
+    /// <summary>Reads the event types a client sent: null (every type, or unchanged) or a valid subscription, normalized.</summary>
+    public static Checked<IReadOnlyList<string>?> Check(IReadOnlyList<string?>? types) =>
+        types is null
+            ? Checked.Accept<IReadOnlyList<string>?>(null)
+            : FindViolation(types) is { } violation
+                ? Checked.Refuse<IReadOnlyList<string>?>(WebhookEndpoint.EventTypesFieldName, violation)
+                : Checked.Accept<IReadOnlyList<string>?>(Normalize(types.Select(type => type!)));
+
     /// <summary>Returns why <paramref name="types"/> cannot be an endpoint's event types, or null when they can.</summary>
     public static string? FindViolation(IReadOnlyCollection<string?> types)
     {

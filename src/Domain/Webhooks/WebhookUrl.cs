@@ -1,3 +1,5 @@
+using CustomerService.Domain.Common;
+
 namespace CustomerService.Domain.Webhooks;
 
 /// <summary>
@@ -9,6 +11,17 @@ public static class WebhookUrl
 {
     public const string FieldName = "url";
     public const int MaxLength = 2048;
+
+    /// <summary>
+    /// Reads a URL a client sent by the form rules, <c>http</c> included: whether insecure URLs are
+    /// allowed, and where the host may point, is the registration's policy (checked on the value read).
+    /// </summary>
+    public static Checked<string> Check(string? value) =>
+        FindViolation(value, allowInsecure: true) is { } violation ? Checked.Refuse<string>(FieldName, violation) : Checked.Accept(value!);
+
+    /// <summary>As <see cref="Check"/>, where the URL may be left out (null: unchanged).</summary>
+    public static Checked<string?> CheckOptional(string? value) =>
+        value is null ? Checked.Accept<string?>(null) : Check(value).Select(url => (string?)url);
 
     /// <summary>Returns why <paramref name="value"/> is not an acceptable endpoint URL, or null when it is.</summary>
     public static string? FindViolation(string? value, bool allowInsecure)

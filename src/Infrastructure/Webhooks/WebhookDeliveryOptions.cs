@@ -23,6 +23,12 @@ public sealed class WebhookDeliveryOptions
     /// </summary>
     public IList<TimeSpan>? RetryDelays { get; set; }
 
+    /// <summary>
+    /// Whether this instance makes deliveries. Every instance does by default (leases share the work);
+    /// an operator may keep some instances to the API alone.
+    /// </summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
     /// <summary>How often the database is asked for due deliveries when nothing woke the dispatcher sooner.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -69,7 +69,7 @@ public sealed class WebhookEndpointValidatorTests
     {
         var validator = new UpdateWebhookEndpointValidator(Options.Create(new WebhookOptions()), _resolver.Object);
 
-        var result = await validator.ValidateAsync(new UpdateWebhookEndpointCommand(Guid.NewGuid(), null, null, null, Enabled: true));
+        var result = await validator.ValidateAsync(new UpdateWebhookEndpointCommand(Guid.NewGuid(), null, null, null, enabled: true));
 
         Assert.That(result.IsValid, Is.True);
         _resolver.VerifyNoOtherCalls();

@@ -115,7 +115,7 @@ public static class ContractErrors
             CultureInfo.InvariantCulture,
             $"the participant already has as many webhook endpoints as it may (`{WebhookOptions.SectionName}:{nameof(WebhookOptions.MaxEndpoints)}`, {new WebhookOptions().MaxEndpoints} by default)"))
     {
-        ExampleMessage = ConflictException.WebhookEndpointLimitReached(new WebhookOptions().MaxEndpoints).Message,
+        ExampleMessage = ConflictException.WebhookEndpointLimitMessage(new WebhookOptions().MaxEndpoints),
     };
 
     public static readonly ContractError IdempotencyKeyInUse = new(

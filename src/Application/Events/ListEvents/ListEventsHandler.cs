@@ -10,15 +10,18 @@ public sealed class ListEventsHandler(IEventFeed feed, ICustomerReadModel custom
     public async Task<EventFeedPage> Handle(ListEventsQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var after = request.After.Value;
+        var limit = request.Limit.Value;
+        var type = request.Type.Value;
         if (request.CustomerId is { } customerId && !await customers.CustomerExistsAsync(customerId, cancellationToken))
         {
             throw NotFoundException.Customer();
         }
 
         var afterPosition = 0L;
-        if (request.After is { } after)
+        if (after is { } afterId)
         {
-            afterPosition = await feed.FindPositionAsync(Guid.ParseExact(after, "D"), request.CustomerId, cancellationToken)
+            afterPosition = await feed.FindPositionAsync(afterId, request.CustomerId, cancellationToken)
                 ?? throw new RequestValidationException(
                 [
                     new FieldError("after", request.CustomerId is null
@@ -28,7 +31,7 @@ public sealed class ListEventsHandler(IEventFeed feed, ICustomerReadModel custom
         }
 
         return await feed.ReadAsync(
-            new EventFeedFilter(afterPosition, request.Limit ?? ListEventsValidator.DefaultLimit, request.Type, request.CustomerId),
+            new EventFeedFilter(afterPosition, limit, type, request.CustomerId),
             cancellationToken);
     }
 }

@@ -16,6 +16,9 @@ public sealed class CreateWebhookEndpointHandler(
     public async Task<CreatedWebhookEndpointDto> Handle(CreateWebhookEndpointCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var url = request.Url.Value;
+        var eventTypes = request.EventTypes.Value;
+        var description = request.Description.Value;
         var maxEndpoints = options.Value.MaxEndpoints;
         if (await endpoints.CountAsync(cancellationToken) >= maxEndpoints)
         {
@@ -24,9 +27,9 @@ public sealed class CreateWebhookEndpointHandler(
 
         var endpoint = WebhookEndpoint.Create(
             participant.Id,
-            request.Url!,
-            request.EventTypes?.Select(type => type!),
-            request.Description,
+            url,
+            eventTypes,
+            description,
             clock);
 
         endpoints.Add(endpoint);

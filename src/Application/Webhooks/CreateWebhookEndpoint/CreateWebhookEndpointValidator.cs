@@ -1,3 +1,4 @@
+using CustomerService.Application.Common;
 using CustomerService.Application.Common.Abstractions;
 using FluentValidation;
 using Microsoft.Extensions.Options;
@@ -9,8 +10,9 @@ public sealed class CreateWebhookEndpointValidator : AbstractValidator<CreateWeb
     public CreateWebhookEndpointValidator(IOptions<WebhookOptions> options, IHostAddressResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(options);
-        RuleFor(command => command.Url).UrlRules(options.Value, resolver, required: true);
-        RuleFor(command => command.EventTypes).EventTypesRules();
-        RuleFor(command => command.Description).DescriptionRules();
+        RuleFor(command => command.Url).Accepted();
+        RuleFor(command => command.Url).WhereUrlMayPoint(options.Value, resolver);
+        RuleFor(command => command.EventTypes).Accepted();
+        RuleFor(command => command.Description).Accepted();
     }
 }

@@ -10,19 +10,20 @@ public sealed class ListWebhookDeliveriesHandler(IWebhookEndpointReadModel endpo
     public async Task<WebhookDeliveryPage> Handle(ListWebhookDeliveriesQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var after = request.After.Value;
+        var limit = request.Limit.Value;
         if (await endpoints.FindAsync(request.EndpointId, cancellationToken) is null)
         {
             throw NotFoundException.WebhookEndpoint();
         }
 
-        Guid? after = request.After is null ? null : Guid.ParseExact(request.After, "D");
         if (after is { } attemptId && !await deliveries.AttemptExistsAsync(request.EndpointId, attemptId, cancellationToken))
         {
             throw new RequestValidationException([new FieldError("after", "after must be the id of one of this endpoint's delivery attempts.")]);
         }
 
         var (attempts, hasMore) = await deliveries.ReadAsync(
-            request.EndpointId, after, request.Limit ?? ListWebhookDeliveriesValidator.DefaultLimit, cancellationToken);
+            request.EndpointId, after, limit, cancellationToken);
         return new WebhookDeliveryPage(attempts, hasMore);
     }
 }

@@ -13,6 +13,9 @@ public sealed class UpdateWebhookEndpointHandler(
     public Task<WebhookEndpointDto> Handle(UpdateWebhookEndpointCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var url = request.Url.Value;
+        var eventTypes = request.EventTypes.Value;
+        var description = request.Description.Value;
 
         // The last write wins; a write that lost the race (to another update, or to the dispatcher
         // disabling the endpoint) is made again on what the winner saved.
@@ -21,7 +24,7 @@ public sealed class UpdateWebhookEndpointHandler(
             var endpoint = await endpoints.FindForUpdateAsync(request.Id, cancellationToken)
                 ?? throw NotFoundException.WebhookEndpoint();
 
-            if (endpoint.Update(request.Url, request.EventTypes?.Select(type => type!), request.Description, request.Enabled, clock))
+            if (endpoint.Update(url, eventTypes, description, request.Enabled, clock))
             {
                 await unitOfWork.SaveChangesAsync(cancellationToken);
             }
