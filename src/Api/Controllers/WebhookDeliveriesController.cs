@@ -14,6 +14,7 @@ namespace CustomerService.Api.Controllers;
 
 /// <summary>The delivery attempts made to one of the current participant's webhook endpoints.</summary>
 [ApiController]
+[TagDescription("Every delivery attempt made to a webhook endpoint, newest first: when, with what outcome, and why a failed one failed.")]
 [ApiVersion(1.0)]
 [Route("api/v{version:apiVersion}/account-manager/webhook-endpoints/{id}/deliveries")]
 [Produces("application/json")]
