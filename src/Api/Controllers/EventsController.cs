@@ -3,6 +3,7 @@ using System.Globalization;
 using Asp.Versioning;
 using CustomerService.Api.OpenApi;
 using CustomerService.Api.Security;
+using CustomerService.Application.Common;
 using CustomerService.Application.Common.Errors;
 using CustomerService.Application.Events;
 using CustomerService.Application.Events.ListEvents;
@@ -31,7 +32,7 @@ public sealed class EventsController(IMediator mediator) : ControllerBase
     [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.Link)]
     public Task<IActionResult> List(
         [FromQuery, Description(After)] string? after,
-        [FromQuery, ValueRange(1, ListEventsQuery.MaxLimit), Description(Limit)] int? limit,
+        [FromQuery, ValueRange(1, PageRules.MaxLimit), Description(Limit)] int? limit,
         [FromQuery, Description(Type)] string? type,
         CancellationToken cancellationToken) =>
         Page(new ListEventsQuery(null, after, limit, type), limit, type, cancellationToken);
@@ -45,7 +46,7 @@ public sealed class EventsController(IMediator mediator) : ControllerBase
     public Task<IActionResult> ListForCustomer(
         [Description(CustomersController.CustomerId)] Guid id,
         [FromQuery, Description(After)] string? after,
-        [FromQuery, ValueRange(1, ListEventsQuery.MaxLimit), Description(Limit)] int? limit,
+        [FromQuery, ValueRange(1, PageRules.MaxLimit), Description(Limit)] int? limit,
         [FromQuery, Description(Type)] string? type,
         CancellationToken cancellationToken) =>
         Page(new ListEventsQuery(id, after, limit, type), limit, type, cancellationToken);

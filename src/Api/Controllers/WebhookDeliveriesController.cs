@@ -3,6 +3,7 @@ using System.Globalization;
 using Asp.Versioning;
 using CustomerService.Api.OpenApi;
 using CustomerService.Api.Security;
+using CustomerService.Application.Common;
 using CustomerService.Application.Common.Errors;
 using CustomerService.Application.Webhooks;
 using CustomerService.Application.Webhooks.ListWebhookDeliveries;
@@ -29,7 +30,7 @@ public sealed class WebhookDeliveriesController(IMediator mediator) : Controller
     public async Task<ActionResult<IReadOnlyList<WebhookDeliveryDto>>> List(
         [Description(WebhookEndpointsController.EndpointId)] Guid id,
         [FromQuery, Description("The id of the last attempt of the previous page; the page starts after it.")] string? after,
-        [FromQuery, ValueRange(1, ListWebhookDeliveriesQuery.MaxLimit), Description("At most this many attempts (100 when absent); a `Link` header leads to the next page while more remain.")] int? limit,
+        [FromQuery, ValueRange(1, PageRules.MaxLimit), Description("At most this many attempts (100 when absent); a `Link` header leads to the next page while more remain.")] int? limit,
         CancellationToken cancellationToken)
     {
         var page = await mediator.Send(new ListWebhookDeliveriesQuery(id, after, limit), cancellationToken);

@@ -1,3 +1,4 @@
+using CustomerService.Application.Common;
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Domain.Common;
 using CustomerService.Domain.Events;
@@ -12,20 +13,11 @@ namespace CustomerService.Application.Events.ListEvents;
 /// <param name="type">Only events of this type.</param>
 public sealed class ListEventsQuery(Guid? customerId, string? after, int? limit, string? type) : IRequest<EventFeedPage>
 {
-    public const int MaxLimit = 1000;
-    public const int DefaultLimit = 100;
-
     public Guid? CustomerId { get; } = customerId;
 
-    public Checked<Guid?> After { get; } =
-        after is null ? Checked.Accept<Guid?>(null)
-        : Guid.TryParseExact(after, "D", out var id) ? Checked.Accept<Guid?>(id)
-        : Checked.Refuse<Guid?>("after", "after must be the id of an event.");
+    public Checked<Guid?> After { get; } = PageRules.After(after, "an event");
 
-    public Checked<int> Limit { get; } =
-        limit is null ? Checked.Accept(DefaultLimit)
-        : limit is >= 1 and <= MaxLimit ? Checked.Accept(limit.Value)
-        : Checked.Refuse<int>("limit", $"limit must be a whole number from 1 to {MaxLimit}.");
+    public Checked<int> Limit { get; } = PageRules.Limit(limit);
 
     public Checked<string?> Type { get; } =
         type is null || EventTypes.IsKnown(type)

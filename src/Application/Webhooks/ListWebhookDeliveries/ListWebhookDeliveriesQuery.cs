@@ -1,3 +1,4 @@
+using CustomerService.Application.Common;
 using CustomerService.Domain.Common;
 using MediatR;
 
@@ -9,20 +10,11 @@ namespace CustomerService.Application.Webhooks.ListWebhookDeliveries;
 /// <param name="limit">At most this many (1–1000); 100 when absent.</param>
 public sealed class ListWebhookDeliveriesQuery(Guid endpointId, string? after, int? limit) : IRequest<WebhookDeliveryPage>
 {
-    public const int MaxLimit = 1000;
-    public const int DefaultLimit = 100;
-
     public Guid EndpointId { get; } = endpointId;
 
-    public Checked<Guid?> After { get; } =
-        after is null ? Checked.Accept<Guid?>(null)
-        : Guid.TryParseExact(after, "D", out var id) ? Checked.Accept<Guid?>(id)
-        : Checked.Refuse<Guid?>("after", "after must be the id of a delivery attempt.");
+    public Checked<Guid?> After { get; } = PageRules.After(after, "a delivery attempt");
 
-    public Checked<int> Limit { get; } =
-        limit is null ? Checked.Accept(DefaultLimit)
-        : limit is >= 1 and <= MaxLimit ? Checked.Accept(limit.Value)
-        : Checked.Refuse<int>("limit", $"limit must be a whole number from 1 to {MaxLimit}.");
+    public Checked<int> Limit { get; } = PageRules.Limit(limit);
 }
 
 /// <summary>A page of attempts, newest first, and whether more follow.</summary>
