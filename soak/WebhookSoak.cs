@@ -10,7 +10,7 @@ namespace CustomerService.Soak;
 internal sealed record FeedEvent(Guid Id, string Type, Guid CustomerId, JsonElement Json);
 
 /// <summary>A participant's webhook endpoint at the soak's receiver, and the secret given at its creation.</summary>
-internal sealed record Registration(Participant Participant, Guid EndpointId, byte[] Key, Guid? FeedCursor);
+internal sealed record Registration(Participant Participant, Guid EndpointId, byte[] Key);
 
 /// <summary>
 /// The soak's webhook part (docs/contract.md, section 9): each participant registers an endpoint at
@@ -31,59 +31,60 @@ internal sealed class WebhookSoak(SoakClient client, Ledger ledger, Invariants c
     private static readonly TimeSpan PollPause = TimeSpan.FromMilliseconds(200);
 
     private readonly List<Registration> _registrations = [];
+    private readonly Dictionary<string, Guid?> _cursors = [];
     private readonly Dictionary<string, List<FeedEvent>> _polled = [];
     private readonly List<string> _summary = [];
     private DateTimeOffset _workloadEnded;
 
     public IReadOnlyList<string> Summary => _summary;
 
-    private IEnumerable<Invariant> Owned =>
-        [checks.WebhooksNoneLost, checks.WebhooksAsInFeed, checks.WebhooksSameIdDuplicates, checks.WebhooksSigned, checks.WebhooksOrderPerCustomer, checks.FeedPolledOnce];
+    private IEnumerable<Invariant> WebhookInvariants =>
+        [checks.WebhooksNoneLost, checks.WebhooksAsInFeed, checks.WebhooksSameIdDuplicates, checks.WebhooksSigned, checks.WebhooksOrderPerCustomer];
 
     /// <summary>
-    /// Registers one endpoint per participant and notes where each feed stands. Returns a reason when
-    /// the service refuses (a token without <c>webhooks:write</c>, or a service that does not accept a
-    /// loopback <c>http</c> URL); the webhook invariants are then skipped with it.
+    /// Notes where each participant's feed stands, then registers one endpoint per participant at the
+    /// receiver. Returns why the webhook checks are skipped when the service refuses (a token without
+    /// <c>webhooks:write</c>, or a service that does not accept a loopback <c>http</c> URL); the feed
+    /// is polled and checked all the same.
     /// </summary>
-    public async Task<string?> RegisterAsync(string runId)
+    public async Task<string?> PrepareAsync(string runId)
     {
         foreach (var participant in participants)
         {
-            var body = Json.Write(new { url = receiver.UrlFor(participant.Label).AbsoluteUri, description = $"soak {runId}" });
+            if (await ReadFeedAsync("events.before", participant, after: null) is not { } feed)
+            {
+                var reason = $"{participant}'s feed could not be read before the run (see responses-as-contracted)";
+                checks.FeedPolledOnce.Skip(reason);
+                Skip(reason);
+                _cursors.Clear();
+                return reason;
+            }
+
+            _cursors[participant.Label] = feed.Count == 0 ? null : feed[^1].Id;
+            _polled[participant.Label] = [];
+        }
+
+        foreach (var participant in participants)
+        {
+            var url = receiver.UrlFor(participant.Label);
+            var body = Json.Write(new { url = url.AbsoluteUri, description = $"soak {runId}" });
             var reply = await client.SendAsync("webhooks.register", participant, HttpMethod.Post, EndpointsPath, body);
             if (!reply.Is(201))
             {
-                return $"the service refused to register {receiver.UrlFor(participant.Label)} for {participant}: {reply.Exchange.Describe()}";
+                Console.WriteLine($"Registering a webhook endpoint was refused: {reply.Exchange.Describe()}");
+                await DeleteEndpointsAsync();
+                var reason = $"{participant} could not register {url}: {reply.Status} {reply.Code}";
+                Skip(reason);
+                return reason;
             }
 
             using var created = JsonDocument.Parse(reply.Body);
             var secret = created.RootElement.GetProperty("secret").GetString() ?? string.Empty;
             checks.AsContracted.Check(secret.StartsWith("whsec_", StringComparison.Ordinal), () => $"a secret starts with whsec_: {reply.Exchange.Describe()}");
-            var feed = await ReadFeedAsync("events.before", participant, after: null);
-            if (feed is null)
-            {
-                return $"{participant}'s feed could not be read before the run (see responses-as-contracted)";
-            }
-
-            _registrations.Add(new Registration(
-                participant,
-                created.RootElement.GetProperty("id").GetGuid(),
-                Convert.FromBase64String(secret["whsec_".Length..]),
-                feed.Count == 0 ? null : feed[^1].Id));
-            _polled[participant.Label] = [];
+            _registrations.Add(new Registration(participant, created.RootElement.GetProperty("id").GetGuid(), Convert.FromBase64String(secret["whsec_".Length..])));
         }
 
         return null;
-    }
-
-    public void Skip(string reason)
-    {
-        foreach (var invariant in Owned)
-        {
-            invariant.Skip(reason);
-        }
-
-        _summary.Add($"skipped: {reason}");
     }
 
     /// <summary>Follows each participant's feed as an integrator would, with the id of the last event seen, until stopped.</summary>
@@ -99,35 +100,43 @@ internal sealed class WebhookSoak(SoakClient client, Ledger ledger, Invariants c
         await PollOnceAsync();
     }
 
-    /// <summary>Waits (bounded) until every event of each feed has been acknowledged by the receiver, then checks every delivery.</summary>
+    /// <summary>
+    /// Checks the feeds against the poller; then, when endpoints were registered, waits (bounded)
+    /// until every event of each feed has been acknowledged by the receiver and checks every delivery.
+    /// </summary>
     public async Task VerifyAsync()
     {
         var feeds = new Dictionary<string, List<FeedEvent>>();
-        foreach (var registration in _registrations)
+        var owed = new Dictionary<string, List<FeedEvent>>();
+        foreach (var participant in participants.Where(participant => _cursors.ContainsKey(participant.Label)))
         {
-            if (await ReadFeedAsync("events.feed", registration.Participant, after: null) is not { } feed)
+            if (await ReadFeedAsync("events.feed", participant, after: null) is not { } feed)
             {
-                foreach (var invariant in Owned)
+                foreach (var invariant in WebhookInvariants.Append(checks.FeedPolledOnce))
                 {
-                    invariant.Check(false, () => $"{registration.Participant}'s feed could not be read after the run (see responses-as-contracted)");
+                    invariant.Check(false, () => $"{participant}'s feed could not be read after the run (see responses-as-contracted)");
                 }
 
                 return;
             }
 
-            feeds[registration.Participant.Label] = feed;
+            var cursor = _cursors[participant.Label];
+            feeds[participant.Label] = feed;
+            owed[participant.Label] = cursor is null ? feed : [.. feed.SkipWhile(e => e.Id != cursor).Skip(1)];
+            CheckPolled(participant, owed[participant.Label]);
         }
 
-        var owed = _registrations.ToDictionary(
-            registration => registration.Participant.Label,
-            registration => feeds[registration.Participant.Label].SkipWhile(e => registration.FeedCursor is { } cursor && e.Id != cursor).Skip(registration.FeedCursor is null ? 0 : 1).ToList());
+        _summary.Add(string.Create(CultureInfo.InvariantCulture, $"{"events in the feeds during the run",-44} {owed.Values.Sum(events => events.Count),9:N0}"));
+        if (_registrations.Count == 0)
+        {
+            return;
+        }
+
         await WaitForDeliveriesAsync(owed);
         var deliveries = receiver.Deliveries.OrderBy(delivery => delivery.Sequence).ToList();
-
         foreach (var registration in _registrations)
         {
             var label = registration.Participant.Label;
-            CheckPolled(registration.Participant, owed[label]);
             var acknowledged = deliveries.Where(d => d.Endpoint == label && d.Acknowledged && d.WebhookId is not null).Select(d => d.WebhookId!).ToHashSet(StringComparer.Ordinal);
             foreach (var feedEvent in owed[label])
             {
@@ -184,11 +193,11 @@ internal sealed class WebhookSoak(SoakClient client, Ledger ledger, Invariants c
 
     private async Task PollOnceAsync()
     {
-        foreach (var registration in _registrations)
+        foreach (var participant in participants.Where(participant => _cursors.ContainsKey(participant.Label)))
         {
-            var polled = _polled[registration.Participant.Label];
-            var after = polled.Count > 0 ? polled[^1].Id : registration.FeedCursor;
-            if (await ReadFeedAsync("events.poll", registration.Participant, after) is { } page)
+            var polled = _polled[participant.Label];
+            var after = polled.Count > 0 ? polled[^1].Id : _cursors[participant.Label];
+            if (await ReadFeedAsync("events.poll", participant, after) is { } page)
             {
                 polled.AddRange(page);
             }
@@ -294,7 +303,12 @@ internal sealed class WebhookSoak(SoakClient client, Ledger ledger, Invariants c
 
     private void CheckDelivery(Delivery delivery, Dictionary<string, List<FeedEvent>> feeds)
     {
-        var registration = _registrations.Single(r => r.Participant.Label == delivery.Endpoint);
+        if (_registrations.Find(r => r.Participant.Label == delivery.Endpoint) is not { } registration)
+        {
+            checks.WebhooksAsInFeed.Check(false, () => $"a POST to a path no endpoint registered: {Describe(delivery)}");
+            return;
+        }
+
         checks.WebhooksSigned.Check(
             SignatureVerifies(delivery, registration.Key) && TimestampIsFresh(delivery),
             () => $"the signature does not verify with the endpoint's secret, or the timestamp is not within {TimestampTolerance.TotalMinutes:0} min of receipt: {Describe(delivery)}");
@@ -323,6 +337,18 @@ internal sealed class WebhookSoak(SoakClient client, Ledger ledger, Invariants c
             var reply = await client.SendAsync("webhooks.delete", registration.Participant, HttpMethod.Delete, $"{EndpointsPath}/{registration.EndpointId:D}");
             checks.Expect(reply, new Outcome(204));
         }
+
+        _registrations.Clear();
+    }
+
+    private void Skip(string reason)
+    {
+        foreach (var invariant in WebhookInvariants)
+        {
+            invariant.Skip(reason);
+        }
+
+        _summary.Add($"webhook checks skipped: {reason}");
     }
 
     private void Summarize(Dictionary<string, List<FeedEvent>> owed, List<Delivery> deliveries)
@@ -342,7 +368,6 @@ internal sealed class WebhookSoak(SoakClient client, Ledger ledger, Invariants c
             .Order()
             .ToList();
         var lastAfterWorkload = firstAcknowledged.Count == 0 ? 0 : (firstAcknowledged.Values.Max(delivery => delivery.ReceivedAt) - _workloadEnded).TotalSeconds;
-        _summary.Add(string.Create(culture, $"{"events in the feeds during the run",-44} {owed.Values.Sum(events => events.Count),9:N0}"));
         _summary.Add(string.Create(culture, $"{"deliveries received",-44} {deliveries.Count,9:N0}"));
         _summary.Add(string.Create(culture, $"{"distinct webhook-ids received",-44} {perEvent.Count,9:N0}"));
         _summary.Add(string.Create(culture, $"{"answered 500 on purpose (first attempts)",-44} {failedOnPurpose,9:N0}"));
