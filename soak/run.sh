@@ -2,7 +2,8 @@
 # Soak test. By default: build the service (Release), start it on a fresh SQLite file on a free
 # loopback port with a throwaway signing key and rate limits high enough not to interfere, run the
 # mixed workload against it, stop it with SIGTERM, and check that it stopped cleanly and logged no
-# errors. With --postgres and --instances 2 it starts two service processes on one PostgreSQL
+# errors. The service may deliver webhooks to the soak's own receiver on loopback, and retries
+# quickly. With --postgres and --instances 2 it starts two service processes on one PostgreSQL
 # database and spreads the workload over both. With --url and --token it targets a service that
 # is already running instead.
 # Exits 0 when every invariant held, 1 when one did not, 2 when the soak could not run.
