@@ -143,7 +143,7 @@ internal sealed class Invariants
 
     public Invariant WebhooksNoneLost { get; } = new(
         "webhooks-none-lost",
-        "every event of a participant's feed after its endpoint was registered reached that endpoint (answered 2xx) within 60 s of the run's end");
+        "every event of a participant's feed after its endpoint was registered reached that endpoint (answered 2xx), waiting at most 60 s after the other checks");
 
     public Invariant WebhooksAsInFeed { get; } = new(
         "webhooks-tenancy-and-body",

@@ -77,6 +77,7 @@ internal static class Report
                 : $"Soak FAILED: {checks.All.Count - failed.Count} of {checks.All.Count} invariants held; not held: {string.Join(", ", failed)}.");
     }
 
-    private static double Percentile(List<double> sorted, double fraction) =>
+    /// <summary>The value at <paramref name="fraction"/> of an ascending, non-empty list.</summary>
+    public static double Percentile(List<double> sorted, double fraction) =>
         sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
 }

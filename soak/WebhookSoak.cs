@@ -377,12 +377,9 @@ internal sealed class WebhookSoak(SoakClient client, Ledger ledger, Invariants c
         {
             _summary.Add(string.Create(
                 culture,
-                $"{"occurredAt to first 2xx, ms p50 / p99 / max",-44} {Percentile(latencies, 0.50),9:0} / {Percentile(latencies, 0.99):0} / {latencies[^1]:0}"));
+                $"{"occurredAt to first 2xx, ms p50 / p99 / max",-44} {Report.Percentile(latencies, 0.50),9:0} / {Report.Percentile(latencies, 0.99):0} / {latencies[^1]:0}"));
         }
 
         _summary.Add(string.Create(culture, $"{"last first 2xx after the workload ended",-44} {lastAfterWorkload,9:0.0} s"));
     }
-
-    private static double Percentile(List<double> sorted, double fraction) =>
-        sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
 }
