@@ -161,6 +161,10 @@ internal sealed class Invariants
         "webhooks-order-per-customer",
         "per endpoint and customer, the first acknowledged deliveries of the events came in the feed's order");
 
+    public Invariant WebhooksAttemptsRecorded { get; } = new(
+        "webhooks-attempts-recorded",
+        "each endpoint's GET /deliveries lists every attempt the receiver answered, with its status and outcome, numbered from 1 per event");
+
     public Invariant SoakRanCleanly { get; } = new(
         "soak-ran-cleanly",
         "the soak itself hit no unexpected error");
@@ -188,6 +192,7 @@ internal sealed class Invariants
         CountsAddUp, TenantIsolation, FinalStatus, AccountsKept, ListsUnderLoad, PagingMatchesFull,
         IdempotentReplay, IdempotencyKeyReuse, IdempotencyConcurrent, IdempotencyPerParticipant, ReadOnOtherInstance,
         FeedPolledOnce, WebhooksNoneLost, WebhooksAsInFeed, WebhooksSameIdDuplicates, WebhooksSigned, WebhooksOrderPerCustomer,
+        WebhooksAttemptsRecorded,
         SoakRanCleanly,
     ];
 }

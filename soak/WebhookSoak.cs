@@ -35,11 +35,12 @@ internal sealed class WebhookSoak(SoakClient client, Ledger ledger, Invariants c
     private readonly Dictionary<string, List<FeedEvent>> _polled = [];
     private readonly List<string> _summary = [];
     private DateTimeOffset _workloadEnded;
+    private int _transportFailures;
 
     public IReadOnlyList<string> Summary => _summary;
 
     private IEnumerable<Invariant> WebhookInvariants =>
-        [checks.WebhooksNoneLost, checks.WebhooksAsInFeed, checks.WebhooksSameIdDuplicates, checks.WebhooksSigned, checks.WebhooksOrderPerCustomer];
+        [checks.WebhooksNoneLost, checks.WebhooksAsInFeed, checks.WebhooksSameIdDuplicates, checks.WebhooksSigned, checks.WebhooksOrderPerCustomer, checks.WebhooksAttemptsRecorded];
 
     /// <summary>
     /// Notes where each participant's feed stands, then registers one endpoint per participant at the
@@ -151,6 +152,11 @@ internal sealed class WebhookSoak(SoakClient client, Ledger ledger, Invariants c
         foreach (var delivery in deliveries)
         {
             CheckDelivery(delivery, feeds);
+        }
+
+        foreach (var registration in _registrations)
+        {
+            await CheckAttemptsRecordedAsync(registration, [.. deliveries.Where(d => d.Endpoint == registration.Participant.Label)]);
         }
 
         await DeleteEndpointsAsync();
@@ -330,6 +336,100 @@ internal sealed class WebhookSoak(SoakClient client, Ledger ledger, Invariants c
                 : $"the body differs from the feed's {ownEvent.Json.GetRawText()}: {Describe(delivery)}");
     }
 
+    /// <summary>
+    /// The endpoint's attempts as <c>GET …/deliveries</c> lists them match what the receiver got: per
+    /// event and status code as many records as receipts, marked succeeded exactly for the 2xx, each
+    /// event's attempts numbered from 1. Read again for a few seconds while they do not match, since
+    /// the last attempts are recorded just after the receiver answers them.
+    /// </summary>
+    private async Task CheckAttemptsRecordedAsync(Registration registration, List<Delivery> received)
+    {
+        var expected = received
+            .GroupBy(delivery => (Event: delivery.WebhookId ?? string.Empty, Status: (int?)delivery.Answer, Succeeded: delivery.Acknowledged))
+            .ToDictionary(group => group.Key, group => group.Count());
+        var started = Stopwatch.GetTimestamp();
+        List<(string Event, int? Status, bool Succeeded, int Attempt)>? recorded;
+        while (true)
+        {
+            recorded = await ReadAttemptsAsync(registration);
+            if (recorded is null)
+            {
+                checks.WebhooksAttemptsRecorded.Check(false, () => $"the attempts of {registration.Participant}'s endpoint {registration.EndpointId} could not be read (see responses-as-contracted)");
+                return;
+            }
+
+            if (recorded.Count(record => record.Status is not null) == received.Count || Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(5))
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
+        var actual = recorded.Where(record => record.Status is not null)
+            .GroupBy(record => (record.Event, record.Status, record.Succeeded))
+            .ToDictionary(group => group.Key, group => group.Count());
+        foreach (var (key, count) in expected)
+        {
+            var listed = actual.GetValueOrDefault(key);
+            checks.WebhooksAttemptsRecorded.Check(
+                listed == count,
+                () => $"{registration.Participant}'s endpoint got {key.Event} {count} times answered {key.Status}, its attempts list {listed} such (succeeded {key.Succeeded})");
+        }
+
+        foreach (var (key, count) in actual.Where(pair => !expected.ContainsKey(pair.Key)))
+        {
+            checks.WebhooksAttemptsRecorded.Check(false, () => $"{registration.Participant}'s endpoint lists {count} attempts of {key.Event} with status {key.Status} (succeeded {key.Succeeded}) the receiver never answered so");
+        }
+
+        foreach (var attempts in recorded.GroupBy(record => record.Event))
+        {
+            var numbers = attempts.Select(record => record.Attempt).Order().ToList();
+            checks.WebhooksAttemptsRecorded.Check(
+                numbers.SequenceEqual(Enumerable.Range(1, numbers.Count)),
+                () => $"{registration.Participant}'s attempts of {attempts.Key} are numbered {string.Join(", ", numbers)}");
+        }
+
+        _transportFailures += recorded.Count(record => record.Status is null);
+    }
+
+    /// <summary>The endpoint's attempts, 1000 at a time following <c>Link rel="next"</c>, or null when a page could not be read.</summary>
+    private async Task<List<(string Event, int? Status, bool Succeeded, int Attempt)>?> ReadAttemptsAsync(Registration registration)
+    {
+        var records = new List<(string Event, int? Status, bool Succeeded, int Attempt)>();
+        string? path = $"{EndpointsPath}/{registration.EndpointId:D}/deliveries?limit=1000";
+        for (var pages = 0; path is not null; pages++)
+        {
+            var reply = await client.SendAsync("webhooks.deliveries", registration.Participant, HttpMethod.Get, path);
+            if (pages == CustomerLists.MaxPages || !checks.Expect(reply, Outcome.Ok))
+            {
+                return null;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(reply.Body);
+                foreach (var item in document.RootElement.EnumerateArray())
+                {
+                    records.Add((
+                        item.GetProperty("eventId").GetGuid().ToString("D"),
+                        item.TryGetProperty("statusCode", out var status) && status.ValueKind == JsonValueKind.Number ? status.GetInt32() : null,
+                        item.GetProperty("succeeded").GetBoolean(),
+                        item.GetProperty("attempt").GetInt32()));
+                }
+            }
+            catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                checks.AsContracted.Check(false, () => $"attempts are a JSON array of records with eventId, attempt, succeeded ({exception.Message}): {reply.Exchange.Describe()}");
+                return null;
+            }
+
+            path = SoakClient.NextLink(reply);
+        }
+
+        return records;
+    }
+
     private async Task DeleteEndpointsAsync()
     {
         foreach (var registration in _registrations)
@@ -373,6 +473,7 @@ internal sealed class WebhookSoak(SoakClient client, Ledger ledger, Invariants c
         _summary.Add(string.Create(culture, $"{"answered 500 on purpose (first attempts)",-44} {failedOnPurpose,9:N0}"));
         _summary.Add(string.Create(culture, $"{"retries (attempts after an event's first)",-44} {deliveries.Count - perEvent.Count,9:N0}"));
         _summary.Add(string.Create(culture, $"{"duplicates (acknowledged more than once)",-44} {duplicates,9:N0}"));
+        _summary.Add(string.Create(culture, $"{"attempts recorded that never got an answer",-44} {_transportFailures,9:N0}"));
         if (latencies.Count > 0)
         {
             _summary.Add(string.Create(
