@@ -137,6 +137,34 @@ internal sealed class Invariants
         "read-on-other-instance",
         "a customer created or changed through one instance reads back at once, as answered, through another");
 
+    public Invariant FeedPolledOnce { get; } = new(
+        "feed-polled-once-in-order",
+        "a poller following GET /events with the last id it saw got every event of the run once, in the final feed's order; each customer created (201) has one customer.created");
+
+    public Invariant WebhooksNoneLost { get; } = new(
+        "webhooks-none-lost",
+        "every event of a participant's feed after its endpoint was registered reached that endpoint (answered 2xx), waiting at most 60 s after the other checks");
+
+    public Invariant WebhooksAsInFeed { get; } = new(
+        "webhooks-tenancy-and-body",
+        "every delivery is an event of the feed of the participant whose endpoint got it, its body the same JSON as the feed shows");
+
+    public Invariant WebhooksSameIdDuplicates { get; } = new(
+        "webhooks-duplicates-same-id",
+        "every delivery's webhook-id is the id of the event it carries: a retry or duplicate repeats the webhook-id, a new event never does");
+
+    public Invariant WebhooksSigned { get; } = new(
+        "webhooks-signed",
+        "every delivery's webhook-signature has a v1 HMAC-SHA256 of id.timestamp.body by the endpoint's secret, its timestamp within 5 min");
+
+    public Invariant WebhooksOrderPerCustomer { get; } = new(
+        "webhooks-order-per-customer",
+        "per endpoint and customer, the first acknowledged deliveries of the events came in the feed's order");
+
+    public Invariant WebhooksAttemptsRecorded { get; } = new(
+        "webhooks-attempts-recorded",
+        "each endpoint's GET /deliveries lists every attempt the receiver answered, with its status and outcome, numbered from 1 per event");
+
     public Invariant SoakRanCleanly { get; } = new(
         "soak-ran-cleanly",
         "the soak itself hit no unexpected error");
@@ -163,6 +191,8 @@ internal sealed class Invariants
         NoServerErrors, AllAnswered, AsContracted, DuplicateRace, CreatedReadable, ListedOnce, ExternalIdUnique,
         CountsAddUp, TenantIsolation, FinalStatus, AccountsKept, ListsUnderLoad, PagingMatchesFull,
         IdempotentReplay, IdempotencyKeyReuse, IdempotencyConcurrent, IdempotencyPerParticipant, ReadOnOtherInstance,
+        FeedPolledOnce, WebhooksNoneLost, WebhooksAsInFeed, WebhooksSameIdDuplicates, WebhooksSigned, WebhooksOrderPerCustomer,
+        WebhooksAttemptsRecorded,
         SoakRanCleanly,
     ];
 }

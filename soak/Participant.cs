@@ -9,7 +9,7 @@ namespace CustomerService.Soak;
 /// <param name="Token">The bearer token.</param>
 internal sealed record Participant(string Label, string Id, string Token)
 {
-    public const string Scopes = "customers:read customers:write";
+    public const string Scopes = "customers:read customers:write webhooks:read webhooks:write";
 
     private const string ParticipantClaim = "participant_id";
 

@@ -66,9 +66,32 @@ if (await verifier.BaselineAsync() is not { } baseline)
     return 2;
 }
 
-await new Workload(client, ledger, checks, participants, runId).RunAsync(options.Duration, options.Concurrency, options.MaxRequests);
+await using var receiver = await WebhookReceiver.StartAsync();
+var webhooks = new WebhookSoak(client, ledger, checks, participants, receiver);
+var refused = await webhooks.PrepareAsync(runId);
+if (refused is not null)
+{
+    // A service started by run.sh is configured for the receiver, so there a refusal is a failure.
+    checks.SoakRanCleanly.Check(options.SigningKey is null, () => $"webhook endpoints could not be registered: {refused}");
+    Console.WriteLine($"Webhook checks skipped: {refused}");
+}
+else
+{
+    Console.WriteLine($"Webhook receiver at {receiver.BaseAddress}; one endpoint registered per participant.");
+}
+
+using (var stopPolling = new CancellationTokenSource())
+{
+    var poller = webhooks.PollAsync(stopPolling.Token);
+    await new Workload(client, ledger, checks, participants, runId).RunAsync(options.Duration, options.Concurrency, options.MaxRequests);
+    await stopPolling.CancelAsync();
+    await poller;
+}
+
 Console.WriteLine("Verifying...");
 await verifier.VerifyAsync(baseline);
+Console.WriteLine("Checking the feeds and waiting for webhook deliveries to catch up with them...");
+await webhooks.VerifyAsync();
 
 foreach (var exchange in client.Exchanges)
 {
@@ -76,7 +99,7 @@ foreach (var exchange in client.Exchanges)
     checks.NoServerErrors.Check(exchange.TransportError is not null || exchange.Status < 500, exchange.Describe);
 }
 
-Report.Print(client.Exchanges, checks);
+Report.Print(client.Exchanges, checks, webhooks.Summary);
 
 if (options.RecordPath is { } recordPath)
 {

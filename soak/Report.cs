@@ -5,8 +5,9 @@ namespace CustomerService.Soak;
 /// <summary>The summary: requests by operation and status, then every invariant with its verdict.</summary>
 internal static class Report
 {
-    public static void Print(IReadOnlyCollection<Exchange> exchanges, Invariants checks)
+    public static void Print(IReadOnlyCollection<Exchange> exchanges, Invariants checks, IReadOnlyList<string> webhooks)
     {
+        ArgumentNullException.ThrowIfNull(webhooks);
         ArgumentNullException.ThrowIfNull(exchanges);
         ArgumentNullException.ThrowIfNull(checks);
         var culture = CultureInfo.InvariantCulture;
@@ -34,6 +35,13 @@ internal static class Report
             Console.WriteLine(string.Create(
                 culture,
                 $"  {$"instance {instance.Key + 1}",-32} {string.Empty,-6} {string.Empty,-26} {durations.Count,9:N0} {Percentile(durations, 0.50),8:0.0} {Percentile(durations, 0.99),8:0.0} {durations[^1],8:0.0}"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Webhooks");
+        foreach (var line in webhooks)
+        {
+            Console.WriteLine($"  {line}");
         }
 
         Console.WriteLine();
@@ -69,6 +77,7 @@ internal static class Report
                 : $"Soak FAILED: {checks.All.Count - failed.Count} of {checks.All.Count} invariants held; not held: {string.Join(", ", failed)}.");
     }
 
-    private static double Percentile(List<double> sorted, double fraction) =>
+    /// <summary>The value at <paramref name="fraction"/> of an ascending, non-empty list.</summary>
+    public static double Percentile(List<double> sorted, double fraction) =>
         sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
 }

@@ -14,7 +14,8 @@ internal sealed record SoakOptions
           --signing-key    a symmetric key the service trusts (base64); two fresh participants are minted tokens
           --issuer         the issuer those tokens name (default customer-service-soak)
           --audience       the audience those tokens name (default customer-service)
-          --token          a bearer token to use instead (scopes customers:read customers:write); a second
+          --token          a bearer token to use instead (scopes customers:read customers:write, and webhooks:read
+                           webhooks:write for the webhook checks); a second
                            --token, for another participant, enables the tenant-isolation checks
           --duration       how long the mixed workload runs (default 60)
           --concurrency    how many workers send requests at once (default 8)

@@ -2,7 +2,8 @@
 # Soak test. By default: build the service (Release), start it on a fresh SQLite file on a free
 # loopback port with a throwaway signing key and rate limits high enough not to interfere, run the
 # mixed workload against it, stop it with SIGTERM, and check that it stopped cleanly and logged no
-# errors. With --postgres and --instances 2 it starts two service processes on one PostgreSQL
+# errors. The service may deliver webhooks to the soak's own receiver on loopback, and retries
+# quickly. With --postgres and --instances 2 it starts two service processes on one PostgreSQL
 # database and spreads the workload over both. With --url and --token it targets a service that
 # is already running instead.
 # Exits 0 when every invariant held, 1 when one did not, 2 when the soak could not run.
@@ -22,8 +23,9 @@ Usage: soak/run.sh [--duration SECONDS] [--concurrency N] [--max-requests N] [--
                   existing database, empty or migrated) instead of a fresh SQLite file
   --instances     how many service processes share that database (default 1); the workload is
                   spread over them, and each purges expired idempotency keys every second
-  --url           a service already running; then --token (scopes customers:read customers:write) is
-                  required, and a second --token for another participant enables the tenant checks
+  --url           a service already running; then --token (scopes customers:read customers:write, and
+                  webhooks:read webhooks:write for the webhook checks) is required, and a second
+                  --token for another participant enables the tenant checks
   --keep          keep the work folder (service log, every request) even when the soak passed
 EOF
 }
@@ -115,6 +117,15 @@ if [ "$instances" -gt 1 ]; then
     Logging__LogLevel__CustomerService.Infrastructure.Persistence.Idempotency.IdempotencyPurgeService=Debug)
 fi
 
+# The soak's webhook receiver listens on loopback over http, so both safety rules are lifted. Retries
+# come quickly (a poll every 0.2 s, then 0.5, 1, 2 s and seven more of 2 s), and there are
+# enough of them that no endpoint is disabled for the receiver's deliberate failures.
+webhooks=(Webhooks__AllowInsecureUrls=true Webhooks__AllowPrivateNetworks=true Webhooks__PollInterval=00:00:00.200
+  Webhooks__RetryDelays__0=00:00:00.500 Webhooks__RetryDelays__1=00:00:01 Webhooks__RetryDelays__2=00:00:02)
+for n in 3 4 5 6 7 8 9; do
+  webhooks+=("Webhooks__RetryDelays__$n=00:00:02")
+done
+
 service_pids=()
 base_urls=()
 
@@ -149,6 +160,7 @@ start_service() {
     RateLimiting__Anonymous__TokenLimit=1000000 \
     RateLimiting__Anonymous__TokensPerPeriod=1000000 \
     Limits__ConcurrentFullLists=1000 \
+    "${webhooks[@]}" \
     dotnet "$service_dir/CustomerService.Api.dll" --contentRoot "$service_dir" >"$log" 2>&1 &
   pid=$!
   service_pids+=("$pid")
