@@ -25,7 +25,7 @@ namespace CustomerService.Api.Controllers;
 [ApiVersion(1.0)]
 [Route("api/v{version:apiVersion}/account-manager/customers")]
 [Produces("application/json")]
-public sealed class CustomersController(IMediator mediator) : ControllerBase
+public sealed partial class CustomersController(IMediator mediator) : ControllerBase
 {
     /// <summary>Creates a customer.</summary>
     [HttpPost(Name = "create")]

@@ -1,0 +1,30 @@
+using AutoMapper;
+using CustomerService.Application.Common;
+using CustomerService.Application.Common.Abstractions;
+using CustomerService.Application.Common.Errors;
+using MediatR;
+
+namespace CustomerService.Application.Customers.UseCaseName;
+
+public sealed class UseCaseNameHandler(ICustomerRepository customers, IUnitOfWork unitOfWork, IMapper mapper)
+    : IRequestHandler<UseCaseNameCommand, CustomerDto>
+{
+    public Task<CustomerDto> Handle(UseCaseNameCommand request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // The save is conditional on the version that was read, so a lost race is read, changed and
+        // saved again on fresh data.
+        return OptimisticConcurrency.RetryAsync(unitOfWork, async () =>
+        {
+            var customer = await customers.FindForUpdateAsync(request.Id, cancellationToken)
+                ?? throw NotFoundException.Customer();
+
+            // THE USE CASE'S CHANGE GOES HERE: call one behaviour method of the aggregate (Customer),
+            // which checks its own rules and moves the version. Until then the customer is saved as read.
+
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return mapper.Map<CustomerDto>(customer);
+        });
+    }
+}
