@@ -23,9 +23,14 @@ mkdir -p "$hive" "$copy"
 
 # Tracked files and new ones not ignored, as they are now in the working tree (so an uncommitted
 # change to the template is what gets tested); a tracked file deleted in the tree is skipped.
-git ls-files -z --cached --others --exclude-standard \
-  | while IFS= read -r -d '' file; do [ -e "$file" ] && printf '%s\0' "$file"; done \
-  | tar --null -T - -cf - | tar -xf - -C "$copy"
+# Outside a git checkout (an unpacked archive), everything but build output.
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  git ls-files -z --cached --others --exclude-standard \
+    | while IFS= read -r -d '' file; do [ -e "$file" ] && printf '%s\0' "$file"; done \
+    | tar --null -T - -cf - | tar -xf - -C "$copy"
+else
+  tar --exclude=./.git --exclude='bin' --exclude='obj' --exclude='TestResults' -cf - . | tar -xf - -C "$copy"
+fi
 
 template() { dotnet new "$@" --debug:custom-hive "$hive"; }
 
