@@ -26,6 +26,7 @@ internal static class ApiServiceCollectionExtensions
             {
                 options.InputFormatters.Clear();
                 options.Conventions.Add(new ErrorResponsesConvention());
+                options.Filters.Add<EntityTagFilter>();
                 options.ModelBinderProviders.Insert(0, new QueryValueModelBinder.Provider());
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => "The value is not valid.");
             })
@@ -90,7 +91,7 @@ internal static class ApiServiceCollectionExtensions
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter(new EnumNamingPolicy(), allowIntegerValues: false));
         options.Converters.Add(new UtcTimestampJsonConverter());
     }
 }

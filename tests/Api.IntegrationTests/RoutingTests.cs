@@ -28,6 +28,23 @@ public sealed partial class RoutingTests : ServiceFixture
     }
 
     [Test]
+    public async Task Created_resources_are_located_in_the_version_as_urls_spell_it_whatever_spelling_the_request_used()
+    {
+        using var customer = await Client.PostJsonAsync("/api/v1.0/account-manager/customers", ContractClient.CreateBody(ContractClient.UniqueExternalId("v1.0"), "active"));
+        var id = (await customer.ReadObjectAsync()).Id();
+        using var account = await Client.PostJsonAsync(
+            $"/api/v1.0/account-manager/customers/{id}/accounts",
+            """{"network":"ethereum","address":"0x742d35Cc6634C0532925a3b844Bc454e4438f44e"}""");
+        var accountId = (await account.ReadObjectAsync()).Id();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(customer.Headers.Location?.OriginalString, Is.EqualTo($"/api/v1/account-manager/customers/{id}"));
+            Assert.That(account.Headers.Location?.OriginalString, Is.EqualTo($"/api/v1/account-manager/customers/{id}/accounts/{accountId}"));
+        });
+    }
+
+    [Test]
     public async Task Create_on_a_version_that_does_not_exist_returns_400_UNSUPPORTED_API_VERSION()
     {
         var body = ContractClient.CreateBody(ContractClient.UniqueExternalId("v2"), "active");

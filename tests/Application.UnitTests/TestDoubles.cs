@@ -45,7 +45,7 @@ internal sealed class TestDoubles
     public CustomerMetrics Metrics { get; } = new(MetricsServices.GetRequiredService<IMeterFactory>());
 
     public Customer NewCustomer(CustomerStatus status = CustomerStatus.Active, string? externalId = null) =>
-        Customer.Create(ParticipantId, externalId ?? $"customer-{Guid.NewGuid():N}", status, Clock);
+        Customer.Create(ParticipantId, ExternalId.Check(externalId ?? $"customer-{Guid.NewGuid():N}").Value, status, Clock);
 
     /// <summary>Makes <paramref name="customer"/> findable both for reading and for changing.</summary>
     public Customer Stored(Customer customer)

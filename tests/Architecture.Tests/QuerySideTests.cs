@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Reflection.Emit;
 using AutoMapper;
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Application.Customers.GetCustomer;
@@ -19,11 +18,6 @@ public sealed class QuerySideTests
 
     /// <summary>What belongs to the write side: the aggregate, its entity, its store and the mapper.</summary>
     private static readonly Type[] WriteSide = [typeof(Customer), typeof(Account), typeof(ICustomerRepository), typeof(IUnitOfWork)];
-
-    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Select(field => (OpCode)field.GetValue(null)!)
-        .ToDictionary(code => code.Value);
 
     private static IEnumerable<Type> Handlers() =>
         ApplicationAssembly.GetTypes().Where(type => type is { IsClass: true, IsAbstract: false } && RequestOf(type) is not null);
@@ -80,65 +74,24 @@ public sealed class QuerySideTests
     /// </summary>
     private static IEnumerable<Type> TypesUsedBy(Type type)
     {
-        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-        foreach (var field in type.GetFields(all))
+        foreach (var field in MethodBodies.FieldsOf(type))
         {
             yield return field.FieldType;
         }
 
-        foreach (var method in type.GetMethods(all).Cast<MethodBase>().Concat(type.GetConstructors(all)))
+        foreach (var (_, member) in MethodBodies.MethodsOf(type).SelectMany(MethodBodies.MembersUsedBy))
         {
-            foreach (var used in TypesUsedBy(method))
+            if (member switch { Type named => named, FieldInfo field => field.DeclaringType, MethodBase called => called.DeclaringType, _ => null } is { } used)
             {
                 yield return used;
             }
         }
-
-        foreach (var nested in type.GetNestedTypes(all).SelectMany(TypesUsedBy))
-        {
-            yield return nested;
-        }
     }
-
-    private static IEnumerable<Type> TypesUsedBy(MethodBase method)
-    {
-        var il = method.GetMethodBody()?.GetILAsByteArray() ?? [];
-        var module = method.Module;
-        var typeArguments = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null;
-        var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
-        for (var offset = 0; offset < il.Length;)
-        {
-            short value = il[offset] == 0xFE ? (short)(0xFE00 | il[offset + 1]) : il[offset];
-            offset += il[offset] == 0xFE ? 2 : 1;
-            var code = OpCodesByValue[value];
-            if (code.OperandType is OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok)
-            {
-                var member = module.ResolveMember(BitConverter.ToInt32(il, offset), typeArguments, methodArguments);
-                if (member switch { Type used => used, FieldInfo field => field.DeclaringType, MethodBase called => called.DeclaringType, _ => null } is { } type)
-                {
-                    yield return type;
-                }
-            }
-
-            offset += OperandSize(code, il, offset);
-        }
-    }
-
-    private static int OperandSize(OpCode code, byte[] il, int offset) =>
-        code.OperandType switch
-        {
-            OperandType.InlineNone => 0,
-            OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-            OperandType.InlineVar => 2,
-            OperandType.InlineI8 or OperandType.InlineR => 8,
-            OperandType.InlineSwitch => 4 + (4 * BitConverter.ToInt32(il, offset)),
-            _ => 4,
-        };
 
     /// <summary>What the check must catch: a handler that builds an aggregate.</summary>
     private sealed class UsesTheAggregate
     {
         public static string ExternalIdOf() =>
-            Customer.Create("participant", "customer", CustomerStatus.Active, TimeProvider.System).ExternalId;
+            Customer.Create("participant", ExternalId.Check("customer").Value, CustomerStatus.Active, TimeProvider.System).ExternalId;
     }
 }

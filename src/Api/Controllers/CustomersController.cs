@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Asp.Versioning;
 using CustomerService.Api.Contracts;
@@ -10,6 +11,7 @@ using CustomerService.Application.Customers.CreateCustomer;
 using CustomerService.Application.Customers.GetCustomer;
 using CustomerService.Application.Customers.ListCustomers;
 using CustomerService.Application.Customers.UpdateCustomerStatus;
+using CustomerService.Domain.Customers;
 using CustomerService.Api.Security;
 using CustomerService.Api.Streaming;
 using MediatR;
@@ -27,6 +29,14 @@ namespace CustomerService.Api.Controllers;
 [Produces("application/json")]
 public sealed partial class CustomersController(IMediator mediator) : ControllerBase
 {
+    /// <summary>The description of a customer's id in a path.</summary>
+    internal const string CustomerId = "The customer's id (a UUID).";
+
+    /// <summary>What NOT_FOUND means for an operation on one customer.</summary>
+    internal const string NoSuchCustomer = "the participant has no such customer";
+
+    private const string GetById = "getById";
+
     /// <summary>Creates a customer.</summary>
     [HttpPost(Name = "create")]
     [Authorize(Policy = Scopes.Write)]
@@ -34,13 +44,12 @@ public sealed partial class CustomersController(IMediator mediator) : Controller
     [Consumes("application/json")]
     [ProducesResponseType<CustomerDto>(StatusCodes.Status201Created, Description = "The customer as created.")]
     [ResponseHeader(StatusCodes.Status201Created, ResponseHeaders.ETag)]
-    [ProducesError(StatusCodes.Status409Conflict, ErrorCodes.DuplicateExternalId, ErrorCodes.IdempotencyKeyInUse, Description = "`DUPLICATE_EXTERNAL_ID`: the participant already has a customer with this externalId; `IDEMPOTENCY_KEY_IN_USE`: a request with this `Idempotency-Key` is still running.")]
+    [ProducesError(nameof(ContractErrors.DuplicateExternalId), nameof(ContractErrors.IdempotencyKeyInUse))]
     public async Task<ActionResult<CustomerDto>> Create(CreateCustomerRequest body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         var customer = await mediator.Send(new CreateCustomerCommand(body.ExternalId, body.Status), cancellationToken);
-        Response.Headers.ETag = EntityTags.Format(customer.Version);
-        return Created(CustomerPath(customer.Id), customer);
+        return this.CreatedAt(GetById, new { id = customer.Id }, customer);
     }
 
     /// <summary>Lists customers, oldest first, all at once or page by page.</summary>
@@ -51,10 +60,12 @@ public sealed partial class CustomersController(IMediator mediator) : Controller
     [ProducesResponseType<IEnumerable<CustomerDto>>(StatusCodes.Status200OK, Description = "The customers, ordered by createdAt then id.")]
     [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.Link)]
     public async Task<ActionResult<IAsyncEnumerable<CustomerDto>>> List(
-        [FromQuery] string? status,
-        [FromQuery] string? externalId,
-        [FromQuery] int? limit,
-        [FromQuery] string? after,
+        [FromQuery, EnumValues(typeof(CustomerStatus)), Description("Only customers with this status.")] string? status,
+        [FromQuery, Description("Only the customer with exactly this externalId.")] string? externalId,
+        [FromQuery, ValueRange(1, ListCustomersValidator.MaxLimit)]
+        [Description("At most this many customers; a `Link` header leads to the next page while more remain. Without it, every customer.")]
+        int? limit,
+        [FromQuery, Description("The opaque cursor from the previous page's `Link` header.")] string? after,
         CancellationToken cancellationToken)
     {
         var page = await mediator.Send(new ListCustomersQuery(status, externalId, limit, after), cancellationToken);
@@ -74,18 +85,14 @@ public sealed partial class CustomersController(IMediator mediator) : Controller
     }
 
     /// <summary>Reads one customer.</summary>
-    [HttpGet("{id}", Name = "getById")]
+    [HttpGet("{id}", Name = GetById)]
     [RefusedMethod("DELETE", "delete", Description = "Deletes nothing: customers are never deleted.")]
     [Authorize(Policy = Scopes.Read)]
     [ProducesResponseType<CustomerDto>(StatusCodes.Status200OK, Description = "The customer.")]
     [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.ETag)]
-    [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
-    public async Task<ActionResult<CustomerDto>> Get(Guid id, CancellationToken cancellationToken)
-    {
-        var customer = await mediator.Send(new GetCustomerQuery(id), cancellationToken);
-        Response.Headers.ETag = EntityTags.Format(customer.Version);
-        return customer;
-    }
+    [ProducesError(nameof(ContractErrors.NotFound), Meaning = NoSuchCustomer)]
+    public async Task<ActionResult<CustomerDto>> Get([Description(CustomerId)] Guid id, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetCustomerQuery(id), cancellationToken);
 
     /// <summary>Changes a customer's status.</summary>
     [HttpPut("{id}", Name = "update")]
@@ -93,21 +100,17 @@ public sealed partial class CustomersController(IMediator mediator) : Controller
     [Consumes("application/json")]
     [ProducesResponseType<CustomerDto>(StatusCodes.Status200OK, Description = "The customer after the change (unchanged when it already had that status).")]
     [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.ETag)]
-    [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
-    [ProducesError(StatusCodes.Status412PreconditionFailed, ErrorCodes.PreconditionFailed, Description = "`PRECONDITION_FAILED`: `If-Match` names a version that is no longer current.")]
+    [ProducesError(nameof(ContractErrors.NotFound), Meaning = NoSuchCustomer)]
+    [ProducesError(nameof(ContractErrors.PreconditionFailed))]
     public async Task<ActionResult<CustomerDto>> UpdateStatus(
-        Guid id,
+        [Description(CustomerId)] Guid id,
         UpdateCustomerRequest body,
-        [FromHeader(Name = "If-Match")] string? ifMatch,
+        [FromHeader(Name = "If-Match")]
+        [Description("The `ETag` you last read: the change is made only if the customer is still at that version (else 412). Without it, the last write wins.")]
+        string? ifMatch,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var customer = await mediator.Send(
-            new UpdateCustomerStatusCommand(id, body.Status, EntityTags.ParseIfMatch(ifMatch)),
-            cancellationToken);
-        Response.Headers.ETag = EntityTags.Format(customer.Version);
-        return customer;
+        return await mediator.Send(new UpdateCustomerStatusCommand(id, body.Status, EntityTags.ParseIfMatch(ifMatch)), cancellationToken);
     }
-
-    private string CustomerPath(Guid id) => $"{Request.PathBase}/api/v1/account-manager/customers/{id:D}";
 }

@@ -6,10 +6,4 @@ namespace CustomerService.Api.Errors;
 public sealed record ErrorEnvelope(ApiError Error);
 
 /// <summary>What went wrong: a contract code, a sentence for people and the fields at fault.</summary>
-public sealed record ApiError(string Code, string Message, IReadOnlyList<FieldError> Details)
-{
-    public ApiError(string code, string message)
-        : this(code, message, [])
-    {
-    }
-}
+public sealed record ApiError(string Code, string Message, IReadOnlyList<FieldError> Details);

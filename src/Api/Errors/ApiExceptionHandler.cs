@@ -15,10 +15,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         switch (exception)
         {
             case ApplicationErrorException error:
-                await ErrorResponseWriter.WriteAsync(
-                    httpContext,
-                    ErrorStatusCodes.ForCode(error.Code),
-                    ApiErrors.For(error));
+                await ErrorResponseWriter.WriteAsync(httpContext, error.Error.Status, ApiErrors.For(error));
                 return true;
 
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
@@ -31,7 +28,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 await ErrorResponseWriter.WriteAsync(
                     httpContext,
                     StatusCodes.Status500InternalServerError,
-                    ErrorStatusCodes.ForStatus(StatusCodes.Status500InternalServerError));
+                    ApiErrors.ForStatus(StatusCodes.Status500InternalServerError));
                 return true;
 
             case ConcurrencyConflictException:
@@ -40,11 +37,11 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 LogDatabaseUnavailable(exception, httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
                 await ErrorResponseWriter.WriteUnavailableAsync(
                     httpContext,
-                    ErrorStatusCodes.ForStatus(StatusCodes.Status503ServiceUnavailable));
+                    ApiErrors.ForStatus(StatusCodes.Status503ServiceUnavailable));
                 return true;
 
             case BadHttpRequestException badRequest:
-                await ErrorResponseWriter.WriteAsync(httpContext, badRequest.StatusCode, ErrorStatusCodes.ForStatus(badRequest.StatusCode));
+                await ErrorResponseWriter.WriteAsync(httpContext, badRequest.StatusCode, ApiErrors.ForStatus(badRequest.StatusCode));
                 return true;
 
             default:
@@ -52,7 +49,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
                 await ErrorResponseWriter.WriteAsync(
                     httpContext,
                     StatusCodes.Status500InternalServerError,
-                    ErrorStatusCodes.ForStatus(StatusCodes.Status500InternalServerError));
+                    ApiErrors.ForStatus(StatusCodes.Status500InternalServerError));
                 return true;
         }
     }

@@ -1,3 +1,5 @@
+using CustomerService.Application.Common.Errors;
+
 namespace CustomerService.Api.Errors;
 
 /// <summary>
@@ -21,8 +23,8 @@ internal sealed class ContractProblemDetailsWriter : IProblemDetailsWriter
 
         var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
         var error = isVersioningProblem && status == StatusCodes.Status400BadRequest
-            ? ApiErrors.UnsupportedApiVersion
-            : ErrorStatusCodes.ForStatus(status);
+            ? ApiErrors.Of(ContractErrors.UnsupportedApiVersion)
+            : ApiErrors.ForStatus(status);
 
         return new ValueTask(ErrorResponseWriter.WriteAsync(context.HttpContext, status, error));
     }

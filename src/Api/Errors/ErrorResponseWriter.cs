@@ -1,4 +1,5 @@
 using CustomerService.Api.Security;
+using CustomerService.Application.Common.Errors;
 
 namespace CustomerService.Api.Errors;
 
@@ -34,7 +35,7 @@ internal static class ErrorResponseWriter
     /// <summary>The 405 body for a request with <paramref name="method"/> on a path that does not serve it.</summary>
     public static ApiError MethodNotAllowed(string method)
     {
-        var error = ErrorStatusCodes.ForStatus(StatusCodes.Status405MethodNotAllowed);
+        var error = ApiErrors.ForStatus(StatusCodes.Status405MethodNotAllowed);
         return HttpMethods.IsDelete(method) ? error with { Message = DeletionNotPermittedMessage } : error;
     }
 
@@ -50,10 +51,10 @@ internal static class ErrorResponseWriter
         if (response.StatusCode == StatusCodes.Status404NotFound
             && UnsupportedApiVersionPaths.IsUnsupportedVersion(context.Request.Path))
         {
-            return WriteAsync(context, StatusCodes.Status400BadRequest, ApiErrors.UnsupportedApiVersion);
+            return WriteAsync(context, StatusCodes.Status400BadRequest, ApiErrors.Of(ContractErrors.UnsupportedApiVersion));
         }
 
-        var error = ErrorStatusCodes.ForStatus(response.StatusCode);
+        var error = ApiErrors.ForStatus(response.StatusCode);
         if (response.StatusCode == StatusCodes.Status401Unauthorized
             && context.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {

@@ -22,7 +22,7 @@ internal static class InvalidModelStateResponse
             .Select(entry => new FieldError(entry.Key, Describe(entry.Key, entry.Value!, parameters.GetValueOrDefault(entry.Key))))
             .ToList();
 
-        return new ErrorResult(new ApiError(ErrorCodes.ValidationError, "Validation failed.", details));
+        return new ErrorResult(ApiErrors.Of(ContractErrors.ValidationError, RequestValidationException.ValidationFailed, details));
     }
 
     /// <summary>

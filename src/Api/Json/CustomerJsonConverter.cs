@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerService.Application.Customers;
+using CustomerService.Domain.Common;
 using CustomerService.Domain.Customers;
 
 namespace CustomerService.Api.Json;
@@ -68,10 +69,10 @@ internal sealed class CustomerJsonConverter : JsonConverter<CustomerDto>
         writer.WriteEndObject();
     }
 
-    /// <summary>Each value's name as the enum converter writes it: camelCase.</summary>
+    /// <summary>Each value's name as the enum converter writes it: the domain's spelling (<see cref="EnumNames"/>).</summary>
     private static FrozenDictionary<TEnum, JsonEncodedText> Spellings<TEnum>()
         where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().ToFrozenDictionary(value => value, value => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(value.ToString())));
+        Enum.GetValues<TEnum>().ToFrozenDictionary(value => value, value => JsonEncodedText.Encode(EnumNames.NameOf(value)));
 
     private static JsonEncodedText Spelling<TEnum>(FrozenDictionary<TEnum, JsonEncodedText> spellings, TEnum value)
         where TEnum : struct, Enum =>

@@ -1,10 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace CustomerService.Api.Json;
 
-/// <summary>Timestamps as the contract writes them: UTC, exactly three fractional digits and <c>Z</c>.</summary>
+/// <summary>Timestamps as the contract writes them: UTC, exactly three fractional digits and <c>Z</c>. Answers only.</summary>
 /// <remarks>
 /// Written digit by digit: every customer of a list has two timestamps and each account one, and
 /// the custom format string <c>yyyy-MM-dd'T'HH:mm:ss.fff'Z'</c> costs several times as much to apply.
@@ -14,7 +13,7 @@ internal sealed class UtcTimestampJsonConverter : JsonConverter<DateTime>
     private const int Length = 24;
 
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        DateTime.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        throw new NotSupportedException("Timestamps are written, never read, as JSON: no request carries one.");
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
     {

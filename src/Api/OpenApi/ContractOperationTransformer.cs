@@ -1,9 +1,10 @@
 using System.Globalization;
+using CustomerService.Api.Contracts;
 using CustomerService.Api.Idempotency;
 using CustomerService.Api.Security;
-using CustomerService.Application.Customers.ListCustomers;
-using CustomerService.Domain.Customers;
+using CustomerService.Application.Common.Errors;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Net.Http.Headers;
@@ -14,8 +15,9 @@ namespace CustomerService.Api.OpenApi;
 /// <summary>
 /// Per operation: a short summary (its <c>operationId</c>, the SDK's method name, declared as the
 /// action's route name) with the action's own summary moved to the description, the bearer
-/// requirement with the scope its policy demands, the request id header, and the response headers
-/// the contract promises (<c>Location</c>, <c>ETag</c>, <c>Link</c>, <c>Retry-After</c>).
+/// requirement with the scope its policy demands, the request id header, the schemas its parameters
+/// declare, the response headers the contract promises (<c>Location</c>, <c>ETag</c>, <c>Link</c>,
+/// <c>Retry-After</c>), and each error answer described from the registry of the contract's errors.
 /// </summary>
 internal sealed class ContractOperationTransformer : IOpenApiOperationTransformer
 {
@@ -46,7 +48,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         operation.Parameters ??= [];
         foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
         {
-            Describe(parameter, context.Document);
+            DescribeSchema(parameter, context.Description.ParameterDescriptions.SingleOrDefault(declared => declared.Name == parameter.Name), context.Document);
         }
 
         operation.Parameters.Add(RequestIdParameter());
@@ -76,7 +78,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             }
 
             var statusCode = int.Parse(status, CultureInfo.InvariantCulture);
-            DescribeResponse(concrete, statusCode, declaredErrors.Where(error => error.StatusCode == statusCode).SelectMany(error => error.Codes));
+            DescribeResponse(concrete, statusCode, [.. declaredErrors.Where(error => error.StatusCode == statusCode).SelectMany(error => error.Meanings())]);
             foreach (var declared in declaredHeaders.Where(header => header.StatusCode == statusCode))
             {
                 concrete.Headers![declared.Name] = Header(ResponseHeaders.DescriptionOf(declared.Name));
@@ -103,9 +105,10 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
 
     /// <summary>
     /// What every answer with <paramref name="status"/> has: the request id and the headers of that
-    /// status, and, for an error, the body the service sends for each of <paramref name="codes"/> as an example.
+    /// status, and, for an error, its description (each error with its meaning) and the body the
+    /// service sends for each error as an example.
     /// </summary>
-    internal static void DescribeResponse(OpenApiResponse response, int status, IEnumerable<string> codes)
+    internal static void DescribeResponse(OpenApiResponse response, int status, IReadOnlyList<(ContractError Error, string Meaning)> errors)
     {
         response.Headers ??= new Dictionary<string, IOpenApiHeader>();
         response.Headers["X-Request-Id"] = Header("The request id: yours when you sent a sane one, else a generated one.");
@@ -114,10 +117,16 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
             response.Headers[name] = Header(description);
         }
 
-        var examples = ErrorExamples.For(codes);
-        if (examples.Count > 0 && response.Content?.TryGetValue("application/json", out var media) == true)
+        if (errors.Count == 0)
         {
-            // One code: its body is the example. Several (the 409s): a named example for each.
+            return;
+        }
+
+        response.Description = ErrorExamples.Description(errors);
+        var examples = ErrorExamples.For(errors.Select(error => error.Error));
+        if (response.Content?.TryGetValue("application/json", out var media) == true)
+        {
+            // One error: its body is the example. Several (the 409s): a named example for each.
             if (examples.Count == 1)
             {
                 media.Example = examples[0].Body;
@@ -146,39 +155,32 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         }
     }
 
-    private static void Describe(OpenApiParameter parameter, OpenApiDocument? document)
+    /// <summary>
+    /// The schema a parameter's declaration asks for beyond its type: the enum whose one schema its
+    /// values are (<see cref="EnumValuesAttribute"/>), the bounds of a number (<see cref="ValueRangeAttribute"/>).
+    /// Its description is the framework's, from the parameter's <see cref="System.ComponentModel.DescriptionAttribute"/>.
+    /// </summary>
+    private static void DescribeSchema(OpenApiParameter parameter, ApiParameterDescription? declared, OpenApiDocument? document)
     {
-        switch (parameter.Name)
+        var attributes = (declared?.ParameterDescriptor as ControllerParameterDescriptor)?.ParameterInfo.GetCustomAttributes(inherit: false) ?? [];
+        foreach (var attribute in attributes)
         {
-            case "id":
-                parameter.Description = "The customer's id (a UUID).";
-                break;
-            case "accountId":
-                parameter.Description = "The account's id (a UUID).";
-                break;
-            case "status":
-                parameter.Description = "Only customers with this status.";
-                parameter.Schema = new OpenApiSchemaReference(nameof(CustomerStatus), document);
-                break;
-            case "externalId":
-                parameter.Description = "Only the customer with exactly this externalId.";
-                break;
-            case "limit":
-                parameter.Description = $"At most this many customers (1–{ListCustomersValidator.MaxLimit}); a `Link` header leads to the next page while more remain. Without it, every customer.";
-                parameter.Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Integer,
-                    Format = "int32",
-                    Minimum = "1",
-                    Maximum = ListCustomersValidator.MaxLimit.ToString(CultureInfo.InvariantCulture),
-                };
-                break;
-            case "after":
-                parameter.Description = "The opaque cursor from the previous page's `Link` header.";
-                break;
-            case "If-Match":
-                parameter.Description = "The `ETag` you last read: the change is made only if the customer is still at that version (else 412). Without it, the last write wins.";
-                break;
+            switch (attribute)
+            {
+                case EnumValuesAttribute values:
+                    parameter.Schema = new OpenApiSchemaReference(values.EnumType.Name, document);
+                    break;
+                case ValueRangeAttribute range:
+                    // A whole number, and only that: the framework's schema of a query number also allows its digits as a string.
+                    parameter.Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Integer,
+                        Format = "int32",
+                        Minimum = range.Minimum.ToString(CultureInfo.InvariantCulture),
+                        Maximum = range.Maximum.ToString(CultureInfo.InvariantCulture),
+                    };
+                    break;
+            }
         }
     }
 

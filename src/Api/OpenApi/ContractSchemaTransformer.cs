@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using CustomerService.Api.Contracts;
 using CustomerService.Api.Errors;
+using CustomerService.Application.Common.Errors;
 using CustomerService.Application.Customers;
 using CustomerService.Domain.Customers;
 using Microsoft.AspNetCore.OpenApi;
@@ -34,10 +35,6 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
             {"id":"0193a6f5-0c11-7a22-8b33-4c44d55e66f7","network":"ethereum","address":"0x742d35Cc6634C0532925a3b844Bc454e4438f44e",
              "label":"treasury","createdAt":"2025-11-18T12:40:00.000Z"}
             """,
-        [typeof(ErrorEnvelope)] = """
-            {"error":{"code":"VALIDATION_ERROR","message":"Validation failed.",
-             "details":[{"field":"externalId","message":"externalId is required."}]}}
-            """,
     };
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
@@ -47,6 +44,10 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
         if (Examples.TryGetValue(context.JsonTypeInfo.Type, out var example))
         {
             schema.Examples = [JsonNode.Parse(example)!];
+        }
+        else if (context.JsonTypeInfo.Type == typeof(ErrorEnvelope))
+        {
+            schema.Examples = [ErrorExamples.Body(ApiErrors.ExampleOf(ContractErrors.ValidationError))];
         }
 
         var type = context.JsonTypeInfo.Type;

@@ -50,14 +50,15 @@ internal sealed class RefusedMethodsTransformer : IOpenApiDocumentTransformer
     {
         var pathParameters = sibling.Parameters?.Where(parameter => parameter.In == ParameterLocation.Path).ToList() ?? [];
         var whatever = string.Join(" or ", pathParameters.Select(parameter => $"`{parameter.Name}`"));
-        var notAllowed = ErrorResponse(document, StatusCodes.Status405MethodNotAllowed, "`METHOD_NOT_ALLOWED`, always.", []);
+        var notAllowed = ErrorResponse(document, StatusCodes.Status405MethodNotAllowed, []);
+        notAllowed.Description = $"`{ContractErrors.MethodNotAllowed.Code}`, always.";
         notAllowed.Headers![HeaderNames.Allow] = ContractOperationTransformer.Header($"The methods this path serves: `{allow}`.");
         notAllowed.Content!["application/json"].Example = ErrorExamples.Body(ErrorResponseWriter.MethodNotAllowed(refused.Method));
 
         var responses = new OpenApiResponses { ["405"] = notAllowed };
         foreach (var error in ErrorResponsesConvention.EveryOperation.Where(error => AnswersBeforeRouting.Contains(error.StatusCode)))
         {
-            responses[error.StatusCode.ToString(CultureInfo.InvariantCulture)] = ErrorResponse(document, error.StatusCode, error.Description, error.Codes);
+            responses[error.StatusCode.ToString(CultureInfo.InvariantCulture)] = ErrorResponse(document, error.StatusCode, [.. error.Meanings()]);
         }
 
         return new OpenApiOperation
@@ -66,7 +67,7 @@ internal sealed class RefusedMethodsTransformer : IOpenApiDocumentTransformer
             Summary = refused.OperationId,
             Description = string.Join(
                 ' ',
-                new[] { refused.Description, $"Always answers 405 `{ErrorCodes.MethodNotAllowed}` with `Allow: {allow}`, whatever the {whatever}.", "Requires a valid token, with any scope." }
+                new[] { refused.Description, $"Always answers 405 `{ContractErrors.MethodNotAllowed.Code}` with `Allow: {allow}`, whatever the {whatever}.", "Requires a valid token, with any scope." }
                     .Where(text => !string.IsNullOrWhiteSpace(text))),
             Tags = sibling.Tags is null ? null : new HashSet<OpenApiTagReference>(sibling.Tags),
             Parameters = [.. pathParameters, ContractOperationTransformer.RequestIdParameter()],
@@ -75,17 +76,17 @@ internal sealed class RefusedMethodsTransformer : IOpenApiDocumentTransformer
         };
     }
 
-    private static OpenApiResponse ErrorResponse(OpenApiDocument document, int status, string? description, IEnumerable<string> codes)
+    /// <summary>An error answer with the error body, described by the errors it carries.</summary>
+    private static OpenApiResponse ErrorResponse(OpenApiDocument document, int status, IReadOnlyList<(ContractError Error, string Meaning)> errors)
     {
         var response = new OpenApiResponse
         {
-            Description = description,
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 ["application/json"] = new() { Schema = new OpenApiSchemaReference(nameof(ErrorEnvelope), document) },
             },
         };
-        ContractOperationTransformer.DescribeResponse(response, status, codes);
+        ContractOperationTransformer.DescribeResponse(response, status, errors);
         return response;
     }
 }

@@ -54,6 +54,6 @@ internal static class HealthEndpoints
             .ToList();
         return ErrorResponseWriter.WriteUnavailableAsync(
             context,
-            new ApiError(ErrorCodes.ServiceUnavailable, "The service is not ready.", failing));
+            ApiErrors.Of(ContractErrors.ServiceUnavailable, "The service is not ready.", failing));
     }
 }

@@ -16,7 +16,7 @@ internal static class RateLimitRejection
         return ErrorResponseWriter.WriteAsync(
             context,
             StatusCodes.Status429TooManyRequests,
-            ErrorStatusCodes.ForStatus(StatusCodes.Status429TooManyRequests));
+            ApiErrors.ForStatus(StatusCodes.Status429TooManyRequests));
     }
 
     /// <summary>Whole seconds, at least one; the Redis limiter gives them as a number, the in-process ones as a TimeSpan.</summary>

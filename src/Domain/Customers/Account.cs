@@ -1,5 +1,3 @@
-using CustomerService.Domain.Common;
-
 namespace CustomerService.Domain.Customers;
 
 /// <summary>
@@ -8,7 +6,8 @@ namespace CustomerService.Domain.Customers;
 /// </summary>
 public sealed class Account
 {
-    public const int MaxLabelLength = 100;
+    /// <summary>The longest label, as storage and documentation state it: <see cref="AccountLabel.MaxLength"/>.</summary>
+    public const int MaxLabelLength = AccountLabel.MaxLength;
 
     private Account()
     {
@@ -26,32 +25,13 @@ public sealed class Account
 
     public DateTime CreatedAt { get; private set; }
 
-    internal static Account Create(BlockchainAddress address, string? label, DateTime now)
-    {
-        if (FindLabelViolation(label) is { } violation)
-        {
-            throw new DomainValidationException("label", violation);
-        }
-
-        return new Account
+    internal static Account Create(BlockchainAddress address, AccountLabel? label, DateTime now) =>
+        new()
         {
             Id = Guid.CreateVersion7(now),
             Network = address.Network,
             Address = address.Value,
-            Label = label,
+            Label = label?.Value,
             CreatedAt = now,
-        };
-    }
-
-    /// <summary>
-    /// Returns why <paramref name="label"/> is not acceptable, or null when it is (absent is fine).
-    /// A label is text for people: like an external id, it holds no control characters.
-    /// </summary>
-    public static string? FindLabelViolation(string? label) =>
-        label switch
-        {
-            { Length: > MaxLabelLength } => $"label must be at most {MaxLabelLength} characters long.",
-            not null when label.Any(char.IsControl) => "label must not contain control characters.",
-            _ => null,
         };
 }

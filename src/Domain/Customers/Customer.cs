@@ -34,16 +34,12 @@ public sealed class Customer
     /// <summary>The customer's accounts, oldest first.</summary>
     public IReadOnlyList<Account> Accounts => _accounts;
 
-    public static Customer Create(string participantId, string externalId, CustomerStatus status, TimeProvider clock)
+    public static Customer Create(string participantId, ExternalId externalId, CustomerStatus status, TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(externalId);
         if (string.IsNullOrWhiteSpace(participantId))
         {
             throw new ArgumentException("A customer must belong to a participant.", nameof(participantId));
-        }
-
-        if (Domain.Customers.ExternalId.FindViolation(externalId) is { } violation)
-        {
-            throw new DomainValidationException(Domain.Customers.ExternalId.FieldName, violation);
         }
 
         EnsureDefined(status);
@@ -53,7 +49,7 @@ public sealed class Customer
             // Version 7 ids grow with time, which keeps inserts at the end of the primary key index.
             Id = Guid.CreateVersion7(now),
             ParticipantId = participantId,
-            ExternalId = externalId,
+            ExternalId = externalId.Value,
             Status = status,
             CreatedAt = now,
             UpdatedAt = now,
@@ -77,24 +73,23 @@ public sealed class Customer
     }
 
     /// <summary>
-    /// Registers a blockchain account. Only an active customer takes one, the address must be valid
-    /// for its network, the customer may not hold the same address twice, nor more than
-    /// <paramref name="maxAccounts"/> accounts.
+    /// Registers a blockchain account. Only an active customer takes one, the customer may not hold
+    /// the same address twice, nor more than <paramref name="maxAccounts"/> accounts.
     /// </summary>
     /// <remarks>
     /// The count is checked on the accounts loaded with the customer; the version moved below makes
     /// the save conditional on that state, so two additions racing for the last place cannot both
     /// be saved.
     /// </remarks>
-    public Account AddAccount(Network network, string? address, string? label, int maxAccounts, TimeProvider clock)
+    public Account AddAccount(BlockchainAddress address, AccountLabel? label, int maxAccounts, TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(address);
         if (Status != CustomerStatus.Active)
         {
             throw new CustomerNotActiveException(Status);
         }
 
-        var parsed = BlockchainAddress.Parse(network, address);
-        if (_accounts.Exists(account => account.Network == parsed.Network && account.Address == parsed.Value))
+        if (_accounts.Exists(account => account.Network == address.Network && account.Address == address.Value))
         {
             throw new DuplicateAccountAddressException();
         }
@@ -113,18 +108,22 @@ public sealed class Customer
             now = _accounts[^1].CreatedAt.AddMilliseconds(1);
         }
 
-        var account = Account.Create(parsed, label, now);
+        var account = Account.Create(address, label, now);
         _accounts.Add(account);
         UpdatedAt = now;
         Version++;
         return account;
     }
 
+    /// <summary>
+    /// A status read from a client is always defined (<see cref="CustomerStatuses.Check"/>); an
+    /// undefined one is a programming error.
+    /// </summary>
     private static void EnsureDefined(CustomerStatus status)
     {
         if (!Enum.IsDefined(status))
         {
-            throw new DomainValidationException("status", "status is not a known customer status.");
+            throw new ArgumentOutOfRangeException(nameof(status), status, "Not a customer status.");
         }
     }
 }

@@ -43,9 +43,6 @@ internal sealed class OpenSqliteConnections : DbConnectionInterceptor, IDisposab
         _closeIdle = new Timer(_ => CloseIdle(IdleLifetime), null, IdleLifetime / 2, IdleLifetime / 2);
     }
 
-    /// <summary>True for a connection of this pool.</summary>
-    public static bool Owns(DbConnection connection) => connection is KeptOpenConnection;
-
     /// <summary>An idle open connection, or a new one that EF Core opens when it first needs it.</summary>
     public SqliteConnection Rent()
     {

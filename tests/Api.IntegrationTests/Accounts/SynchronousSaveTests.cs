@@ -16,8 +16,8 @@ public sealed class SynchronousSaveTests : ServiceFixture
     [Test]
     public async Task An_account_saved_by_a_synchronous_SaveChanges_belongs_to_its_participant()
     {
-        var customer = Customer.Create(CustomerServiceFactory.DefaultParticipant, $"sync-{Guid.NewGuid():N}", CustomerStatus.Active, TimeProvider.System);
-        var account = customer.AddAccount(Network.Ethereum, "0xde709f2102306220921060314715629080e2fb77", null, 1000, TimeProvider.System);
+        var customer = Customer.Create(CustomerServiceFactory.DefaultParticipant, ExternalId.Check($"sync-{Guid.NewGuid():N}").Value, CustomerStatus.Active, TimeProvider.System);
+        var account = customer.AddAccount(BlockchainAddress.Check(Network.Ethereum, "0xde709f2102306220921060314715629080e2fb77").Value, null, 1000, TimeProvider.System);
         var accessor = Factory.Services.GetRequiredService<IHttpContextAccessor>();
         accessor.HttpContext = new DefaultHttpContext
         {

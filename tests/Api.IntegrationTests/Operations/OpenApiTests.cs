@@ -51,7 +51,7 @@ public sealed class OpenApiTests : ServiceFixture
     }
 
     [Test]
-    public async Task Every_api_endpoint_is_documented_with_its_sdk_name_a_declared_success_response_and_error_responses_with_their_codes()
+    public async Task Every_api_endpoint_is_documented_with_its_sdk_name_described_parameters_a_declared_success_response_and_error_responses_with_their_codes()
     {
         var document = await LiveDocumentAsync();
         var endpoints = ApiEndpoints();
@@ -65,6 +65,10 @@ public sealed class OpenApiTests : ServiceFixture
             Assert.Multiple(() =>
             {
                 Assert.That(operation["operationId"]?.GetValue<string>(), Is.Not.Null.And.Not.Empty, $"{method} {path} has no operationId");
+                Assert.That(
+                    operation["parameters"]?.AsArray().Where(parameter => string.IsNullOrWhiteSpace(parameter?["description"]?.GetValue<string>())).Select(parameter => parameter?["name"]?.GetValue<string>()),
+                    Is.Empty,
+                    $"{method} {path}: parameters without a description (declare [Description] on the parameter)");
                 Assert.That(operation["summary"]?.GetValue<string>(), Is.EqualTo(operation["operationId"]?.GetValue<string>()), $"{method} {path}");
                 Assert.That(
                     responses.Where(response => response.Key[0] == '2').Select(response => response.Value!["description"]!.GetValue<string>()),

@@ -31,7 +31,7 @@ public sealed class AddAccountHandlerTests
     [Test]
     public async Task Adds_the_account_saves_once_and_returns_it()
     {
-        var customer = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
+        var customer = Customer.Create("participant-1", ExternalId.Check("customer-1").Value, CustomerStatus.Active, _clock);
         _customers.Setup(repository => repository.FindForUpdateAsync(customer.Id, It.IsAny<CancellationToken>())).ReturnsAsync(customer);
 
         var account = await Handler().Handle(new AddAccountCommand(customer.Id, "solana", Solana, "hot"), CancellationToken.None);
@@ -56,8 +56,8 @@ public sealed class AddAccountHandlerTests
     [Test]
     public async Task A_lost_race_is_retried_on_fresh_data()
     {
-        var stale = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
-        var fresh = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
+        var stale = Customer.Create("participant-1", ExternalId.Check("customer-1").Value, CustomerStatus.Active, _clock);
+        var fresh = Customer.Create("participant-1", ExternalId.Check("customer-1").Value, CustomerStatus.Active, _clock);
         _customers.SetupSequence(repository => repository.FindForUpdateAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(stale)
             .ReturnsAsync(fresh);
@@ -74,8 +74,8 @@ public sealed class AddAccountHandlerTests
     [Test]
     public void A_customer_at_the_configured_limit_is_refused_and_nothing_is_saved()
     {
-        var customer = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
-        customer.AddAccount(Network.Solana, Solana, null, maxAccounts: 1, _clock);
+        var customer = Customer.Create("participant-1", ExternalId.Check("customer-1").Value, CustomerStatus.Active, _clock);
+        customer.AddAccount(BlockchainAddress.Check(Network.Solana, Solana).Value, null, maxAccounts: 1, _clock);
         _customers.Setup(repository => repository.FindForUpdateAsync(customer.Id, It.IsAny<CancellationToken>())).ReturnsAsync(customer);
 
         Assert.That(
@@ -87,9 +87,9 @@ public sealed class AddAccountHandlerTests
     [Test]
     public void A_race_for_the_last_place_lost_is_refused_on_the_winners_state()
     {
-        var stale = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
-        var fresh = Customer.Create("participant-1", "customer-1", CustomerStatus.Active, _clock);
-        fresh.AddAccount(Network.Solana, Solana, null, maxAccounts: 1, _clock);
+        var stale = Customer.Create("participant-1", ExternalId.Check("customer-1").Value, CustomerStatus.Active, _clock);
+        var fresh = Customer.Create("participant-1", ExternalId.Check("customer-1").Value, CustomerStatus.Active, _clock);
+        fresh.AddAccount(BlockchainAddress.Check(Network.Solana, Solana).Value, null, maxAccounts: 1, _clock);
         _customers.SetupSequence(repository => repository.FindForUpdateAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(stale)
             .ReturnsAsync(fresh);

@@ -52,8 +52,8 @@ public sealed class ReadAccountHandlerTests
     public async Task List_returns_the_customers_accounts_in_the_order_read()
     {
         var customer = _doubles.Stored(_doubles.NewCustomer());
-        customer.AddAccount(Network.Solana, "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA", null, 1000, _doubles.Clock);
-        customer.AddAccount(Network.Ethereum, "0xde709f2102306220921060314715629080e2fb77", "cold", 1000, _doubles.Clock);
+        customer.AddAccount(BlockchainAddress.Check(Network.Solana, "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA").Value, null, 1000, _doubles.Clock);
+        customer.AddAccount(BlockchainAddress.Check(Network.Ethereum, "0xde709f2102306220921060314715629080e2fb77").Value, AccountLabel.CheckOptional("cold").Value, 1000, _doubles.Clock);
 
         var accounts = await new ListAccountsHandler(_doubles.ReadModel.Object).Handle(new ListAccountsQuery(customer.Id), CancellationToken.None);
 

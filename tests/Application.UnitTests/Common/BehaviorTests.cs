@@ -38,7 +38,7 @@ public sealed class BehaviorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.ValidationError));
+            Assert.That(failure!.Code, Is.EqualTo(ContractErrors.ValidationError.Code));
             Assert.That(failure.Details.Select(detail => detail.Field), Is.EqualTo(new[] { "first", "second" }));
             Assert.That(_handlerCalls, Is.Zero);
         });
@@ -73,7 +73,7 @@ public sealed class BehaviorTests
         var failure = Assert.ThrowsAsync<ConflictException>(() =>
             behavior.Handle(new Probe(null, null), CancellationToken.None, () => throw new CustomerNotActiveException(CustomerStatus.Suspended)));
 
-        Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.CustomerNotActive));
+        Assert.That(failure!.Code, Is.EqualTo(ContractErrors.CustomerNotActive.Code));
     }
 
     [Test]
@@ -86,7 +86,7 @@ public sealed class BehaviorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.AccountLimitReached));
+            Assert.That(failure!.Code, Is.EqualTo(ContractErrors.AccountLimitReached.Code));
             Assert.That(failure.ClientMessage, Does.Contain("1000 accounts"));
         });
     }
@@ -99,7 +99,7 @@ public sealed class BehaviorTests
         var failure = Assert.ThrowsAsync<ConflictException>(() =>
             behavior.Handle(new Probe(null, null), CancellationToken.None, () => throw new DuplicateAccountAddressException()));
 
-        Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.DuplicateAccountAddress));
+        Assert.That(failure!.Code, Is.EqualTo(ContractErrors.DuplicateAccountAddress.Code));
     }
 
     [Test]
@@ -149,7 +149,7 @@ public sealed class BehaviorTests
         var logger = new LevelsLogger();
         var behavior = new LoggingBehavior<Probe, string>(logger);
 
-        Assert.ThrowsAsync<PreconditionFailedException>(() => behavior.Handle(new Probe(null, null), CancellationToken.None, () => throw new PreconditionFailedException()));
+        Assert.ThrowsAsync<ApplicationErrorException>(() => behavior.Handle(new Probe(null, null), CancellationToken.None, () => throw new ApplicationErrorException(ContractErrors.PreconditionFailed)));
 
         Assert.That(logger.Levels, Is.EqualTo(new[] { LogLevel.Debug }));
     }

@@ -28,7 +28,7 @@ public sealed class MappingAndWiringTests
     {
         var doubles = new TestDoubles();
         var customer = doubles.NewCustomer(CustomerStatus.Active, "mapped");
-        var account = customer.AddAccount(Network.Bitcoin, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", "cold", 1000, doubles.Clock);
+        var account = customer.AddAccount(BlockchainAddress.Check(Network.Bitcoin, "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2").Value, AccountLabel.CheckOptional("cold").Value, 1000, doubles.Clock);
         customer.ChangeStatus(CustomerStatus.Deleted, doubles.Clock);
 
         var dto = TestDoubles.Mapper.Map<CustomerDto>(customer);
@@ -93,7 +93,7 @@ public sealed class MappingAndWiringTests
         var failure = Assert.ThrowsAsync<ConflictException>(() => scope.ServiceProvider.GetRequiredService<IMediator>()
             .Send(new AddAccountCommand(customer.Id, "solana", "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA", null)));
 
-        Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.CustomerNotActive));
+        Assert.That(failure!.Code, Is.EqualTo(ContractErrors.CustomerNotActive.Code));
     }
 
     [Test]

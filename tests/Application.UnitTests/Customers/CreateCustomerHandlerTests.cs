@@ -41,7 +41,7 @@ public sealed class CreateCustomerHandlerTests
 
         var conflict = Assert.ThrowsAsync<ConflictException>(() => Handler().Handle(new CreateCustomerCommand("customer-1", "active"), CancellationToken.None));
 
-        Assert.That(conflict!.Code, Is.EqualTo(ErrorCodes.DuplicateExternalId));
+        Assert.That(conflict!.Code, Is.EqualTo(ContractErrors.DuplicateExternalId.Code));
     }
 
     private CreateCustomerHandler Handler() =>

@@ -33,7 +33,7 @@ public sealed class ReadCustomerHandlerTests
         var failure = Assert.ThrowsAsync<NotFoundException>(() =>
             new GetCustomerHandler(_doubles.ReadModel.Object).Handle(new GetCustomerQuery(Guid.NewGuid()), CancellationToken.None));
 
-        Assert.That(failure!.Code, Is.EqualTo(ErrorCodes.NotFound));
+        Assert.That(failure!.Code, Is.EqualTo(ContractErrors.NotFound.Code));
     }
 
     [Test]
@@ -51,8 +51,8 @@ public sealed class ReadCustomerHandlerTests
     public async Task Addresses_are_the_accounts_addresses_in_creation_order()
     {
         var customer = _doubles.Stored(_doubles.NewCustomer());
-        customer.AddAccount(Domain.Customers.Network.Solana, "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA", null, 1000, _doubles.Clock);
-        customer.AddAccount(Domain.Customers.Network.Ethereum, "0xde709f2102306220921060314715629080e2fb77", null, 1000, _doubles.Clock);
+        customer.AddAccount(Domain.Customers.BlockchainAddress.Check(Domain.Customers.Network.Solana, "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA").Value, null, 1000, _doubles.Clock);
+        customer.AddAccount(Domain.Customers.BlockchainAddress.Check(Domain.Customers.Network.Ethereum, "0xde709f2102306220921060314715629080e2fb77").Value, null, 1000, _doubles.Clock);
 
         var addresses = await new GetCustomerAddressesHandler(_doubles.ReadModel.Object)
             .Handle(new GetCustomerAddressesQuery(customer.Id), CancellationToken.None);

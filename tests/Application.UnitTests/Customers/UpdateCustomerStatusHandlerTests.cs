@@ -50,7 +50,7 @@ public sealed class UpdateCustomerStatusHandlerTests
     {
         var customer = _doubles.Stored(_doubles.NewCustomer());
 
-        Assert.That(() => Handle(customer.Id, "deleted", accepted: [7]), Throws.TypeOf<PreconditionFailedException>());
+        Assert.That(() => Handle(customer.Id, "deleted", accepted: [7]), Throws.TypeOf<ApplicationErrorException>().With.Property(nameof(ApplicationErrorException.Error)).SameAs(ContractErrors.PreconditionFailed));
         Assert.That(customer.Status, Is.EqualTo(CustomerStatus.Active));
         _doubles.UnitOfWork.Verify(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
     }
@@ -71,7 +71,7 @@ public sealed class UpdateCustomerStatusHandlerTests
         var customer = _doubles.Stored(_doubles.NewCustomer());
         LoseRaces(1);
 
-        Assert.That(() => Handle(customer.Id, "deleted", accepted: [1]), Throws.TypeOf<PreconditionFailedException>());
+        Assert.That(() => Handle(customer.Id, "deleted", accepted: [1]), Throws.TypeOf<ApplicationErrorException>().With.Property(nameof(ApplicationErrorException.Error)).SameAs(ContractErrors.PreconditionFailed));
         _doubles.UnitOfWork.Verify(unitOfWork => unitOfWork.DiscardChanges(), Times.Never);
     }
 

@@ -9,7 +9,7 @@ public sealed class BitcoinAddressTests
     [TestCase("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", TestName = "P2SH")]
     public void Base58Check_address_is_accepted_as_is(string address)
     {
-        Assert.That(BlockchainAddress.Parse(Network.Bitcoin, address).Value, Is.EqualTo(address));
+        Assert.That(BlockchainAddress.Check(Network.Bitcoin, address).Value.Value, Is.EqualTo(address));
     }
 
     [TestCase("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3", TestName = "P2PKH_last_character_changed")]
@@ -20,8 +20,20 @@ public sealed class BitcoinAddressTests
     [TestCase("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN", TestName = "Truncated")]
     public void Corrupted_or_testnet_base58_address_is_refused(string address)
     {
-        Assert.That(BlockchainAddress.TryParse(Network.Bitcoin, address, out _, out var error), Is.False);
-        Assert.That(error, Does.StartWith("address is not a valid bitcoin address"));
+        Assert.That(RefusalOf(Network.Bitcoin, address), Does.StartWith("address is not a valid bitcoin address"));
+    }
+
+    [TestCase("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3", "its Base58Check checksum is wrong")]
+    [TestCase("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz", "its Base58Check checksum is wrong")]
+    [TestCase("mipcBbFg9gMiCh81Kj8tqqdgoZub1ZJRfn", "expected a mainnet P2PKH (1…), P2SH (3…) or bech32 (bc1…) address")]
+    [TestCase("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN", "its Base58Check checksum is wrong")]
+    [TestCase("1", "expected a mainnet P2PKH (1…), P2SH (3…) or bech32 (bc1…) address")]
+    [TestCase("zz", "expected a mainnet P2PKH (1…), P2SH (3…) or bech32 (bc1…) address")]
+    [TestCase("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVNé", "expected a mainnet P2PKH (1…), P2SH (3…) or bech32 (bc1…) address")]
+    [TestCase("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN0", "expected a mainnet P2PKH (1…), P2SH (3…) or bech32 (bc1…) address")]
+    public void Refused_base58_address_says_whether_only_its_checksum_is_wrong(string address, string problem)
+    {
+        Assert.That(RefusalOf(Network.Bitcoin, address), Is.EqualTo($"address is not a valid bitcoin address: {problem}."));
     }
 
     // BIP-350 "Valid segwit addresses" (mainnet), which include BIP-173's v0 cases.
@@ -33,7 +45,7 @@ public sealed class BitcoinAddressTests
     [TestCase("bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0", TestName = "V1_taproot")]
     public void Valid_segwit_address_is_accepted_and_returned_lowercase(string address)
     {
-        Assert.That(BlockchainAddress.Parse(Network.Bitcoin, address).Value, Is.EqualTo(address.ToLowerInvariant()));
+        Assert.That(BlockchainAddress.Check(Network.Bitcoin, address).Value.Value, Is.EqualTo(address.ToLowerInvariant()));
     }
 
     // BIP-350 "Invalid segwit addresses" (mainnet), plus BIP-173 mixed case and testnet.
@@ -50,7 +62,10 @@ public sealed class BitcoinAddressTests
     [TestCase("tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx", TestName = "Testnet")]
     public void Invalid_segwit_address_is_refused(string address)
     {
-        Assert.That(BlockchainAddress.TryParse(Network.Bitcoin, address, out _, out var error), Is.False);
-        Assert.That(error, Does.StartWith("address is not a valid bitcoin address"));
+        Assert.That(RefusalOf(Network.Bitcoin, address), Does.StartWith("address is not a valid bitcoin address"));
     }
+
+    /// <summary>The one refusal of <paramref name="address"/> on <paramref name="network"/>, or null when it is accepted.</summary>
+    private static string? RefusalOf(Network network, string? address) =>
+        BlockchainAddress.Check(network, address).Refusals.SingleOrDefault()?.Message;
 }

@@ -20,15 +20,15 @@ public sealed class EvmAddressTests
     [TestCase("0x27b1fdb04752bbc536007a920d24acb045561c26")]
     public void Eip55_test_case_is_accepted_as_is(string address)
     {
-        Assert.That(BlockchainAddress.Parse(Network.Ethereum, address).Value, Is.EqualTo(address));
+        Assert.That(BlockchainAddress.Check(Network.Ethereum, address).Value.Value, Is.EqualTo(address));
     }
 
     [TestCase("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")]
     [TestCase("0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb")]
     public void Single_case_address_is_normalised_to_its_checksum_form(string checksummed)
     {
-        var lower = BlockchainAddress.Parse(Network.Ethereum, checksummed.ToLowerInvariant());
-        var upper = BlockchainAddress.Parse(Network.Ethereum, "0x" + checksummed[2..].ToUpperInvariant());
+        var lower = BlockchainAddress.Check(Network.Ethereum, checksummed.ToLowerInvariant()).Value;
+        var upper = BlockchainAddress.Check(Network.Ethereum, "0x" + checksummed[2..].ToUpperInvariant()).Value;
 
         Assert.Multiple(() =>
         {
@@ -42,7 +42,7 @@ public sealed class EvmAddressTests
     [TestCase("0xfB6916095cA1df60bB79Ce92cE3Ea74c37c5d359", TestName = "Middle_letter_case_flipped")]
     public void Mixed_case_address_with_a_bad_checksum_is_refused(string address)
     {
-        var refusal = Assert.Throws<DomainValidationException>(() => BlockchainAddress.Parse(Network.Ethereum, address));
+        var refusal = Assert.Throws<DomainValidationException>(() => _ = BlockchainAddress.Check(Network.Ethereum, address).Value);
 
         Assert.Multiple(() =>
         {
@@ -60,8 +60,7 @@ public sealed class EvmAddressTests
     [TestCase("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", TestName = "Bitcoin_address")]
     public void Malformed_evm_address_is_refused(string address)
     {
-        Assert.That(BlockchainAddress.TryParse(Network.Ethereum, address, out _, out var error), Is.False);
-        Assert.That(error, Does.StartWith("address is not a valid ethereum address"));
+        Assert.That(RefusalOf(Network.Ethereum, address), Does.StartWith("address is not a valid ethereum address"));
     }
 
     [TestCaseSource(nameof(EvmNetworks))]
@@ -69,8 +68,8 @@ public sealed class EvmAddressTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(BlockchainAddress.Parse(network, "0xde709f2102306220921060314715629080e2fb77").Network, Is.EqualTo(network));
-            Assert.That(BlockchainAddress.TryParse(network, "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD", out _, out _), Is.False);
+            Assert.That(BlockchainAddress.Check(network, "0xde709f2102306220921060314715629080e2fb77").Value.Network, Is.EqualTo(network));
+            Assert.That(BlockchainAddress.Check(network, "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD").IsAccepted, Is.False);
         });
     }
 
@@ -78,22 +77,24 @@ public sealed class EvmAddressTests
     [TestCase("")]
     public void Missing_address_is_required(string? address)
     {
-        Assert.That(BlockchainAddress.TryParse(Network.Ethereum, address, out _, out var error), Is.False);
-        Assert.That(error, Is.EqualTo("address is required."));
+        Assert.That(RefusalOf(Network.Ethereum, address), Is.EqualTo("address is required."));
     }
 
     [Test]
     public void Overlong_input_is_refused_before_decoding()
     {
-        Assert.That(BlockchainAddress.TryParse(Network.Ethereum, "0x" + new string('a', 5000), out _, out var error), Is.False);
-        Assert.That(error, Does.Contain("longer than"));
+        Assert.That(RefusalOf(Network.Ethereum, "0x" + new string('a', 5000)), Does.Contain("longer than"));
     }
 
     [Test]
     public void Addresses_with_the_same_network_and_value_are_equal()
     {
         Assert.That(
-            BlockchainAddress.Parse(Network.Ethereum, "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"),
-            Is.EqualTo(BlockchainAddress.Parse(Network.Ethereum, "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")));
+            BlockchainAddress.Check(Network.Ethereum, "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed").Value,
+            Is.EqualTo(BlockchainAddress.Check(Network.Ethereum, "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed").Value));
     }
+
+    /// <summary>The one refusal of <paramref name="address"/> on <paramref name="network"/>, or null when it is accepted.</summary>
+    private static string? RefusalOf(Network network, string? address) =>
+        BlockchainAddress.Check(network, address).Refusals.SingleOrDefault()?.Message;
 }

@@ -3,29 +3,26 @@ using CustomerService.Domain.Customers;
 namespace CustomerService.Application.Common.Errors;
 
 /// <summary>The request collides with the current state, e.g. a unique value already taken.</summary>
-public sealed class ConflictException(string code, string message)
-    : ApplicationErrorException(code, message)
+public sealed class ConflictException(ContractError error, string? message = null)
+    : ApplicationErrorException(error, message)
 {
-    public static ConflictException DuplicateExternalId() =>
-        new(ErrorCodes.DuplicateExternalId, "A customer with this externalId already exists.");
+    public static ConflictException DuplicateExternalId() => new(ContractErrors.DuplicateExternalId);
 
-    public static ConflictException DuplicateAccountAddress() =>
-        new(ErrorCodes.DuplicateAccountAddress, "An account with this address on this network is already registered.");
+    public static ConflictException DuplicateAccountAddress() => new(ContractErrors.DuplicateAccountAddress);
 
     /// <summary>The domain refused a new account because the customer is not active; its rule says why.</summary>
     public static ConflictException CustomerNotActive(CustomerNotActiveException refused)
     {
         ArgumentNullException.ThrowIfNull(refused);
-        return new(ErrorCodes.CustomerNotActive, refused.Message);
+        return new(ContractErrors.CustomerNotActive, refused.Message);
     }
 
     /// <summary>The domain refused a new account because the customer holds as many as it may; its rule says how many.</summary>
     public static ConflictException AccountLimitReached(AccountLimitReachedException refused)
     {
         ArgumentNullException.ThrowIfNull(refused);
-        return new(ErrorCodes.AccountLimitReached, refused.Message);
+        return new(ContractErrors.AccountLimitReached, refused.Message);
     }
 
-    public static ConflictException IdempotencyKeyInUse() =>
-        new(ErrorCodes.IdempotencyKeyInUse, "A request with this Idempotency-Key is still being processed; retry later.");
+    public static ConflictException IdempotencyKeyInUse() => new(ContractErrors.IdempotencyKeyInUse);
 }

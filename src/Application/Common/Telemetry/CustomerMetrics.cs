@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using CustomerService.Application.Customers;
+using CustomerService.Domain.Common;
 using CustomerService.Domain.Customers;
 
 namespace CustomerService.Application.Common.Telemetry;
@@ -21,8 +21,8 @@ public sealed class CustomerMetrics
     }
 
     public void CustomerCreated(CustomerStatus status) =>
-        _created.Add(1, new KeyValuePair<string, object?>("status", CustomerStatuses.ToName(status)));
+        _created.Add(1, new KeyValuePair<string, object?>("status", EnumNames.NameOf(status)));
 
     public void StatusChanged(CustomerStatus status) =>
-        _statusChanges.Add(1, new KeyValuePair<string, object?>("status", CustomerStatuses.ToName(status)));
+        _statusChanges.Add(1, new KeyValuePair<string, object?>("status", EnumNames.NameOf(status)));
 }

@@ -1,8 +1,6 @@
 using AutoMapper;
 using CustomerService.Application.Common;
 using CustomerService.Application.Common.Abstractions;
-using CustomerService.Application.Common.Errors;
-using CustomerService.Domain.Customers;
 using MediatR;
 using Microsoft.Extensions.Options;
 
@@ -18,18 +16,18 @@ public sealed class AddAccountHandler(
     public Task<AccountDto> Handle(AddAccountCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var network = LowercaseNames<Network>.Parse(request.Network);
+        var address = request.Address.Value;
+        var label = request.Label.Value;
         var maxAccounts = limits.Value.AccountsPerCustomer;
 
         // Adding an account moves the customer's version, so two racing additions to one customer
         // cannot both pass the aggregate's checks (the account limit among them) on stale state:
         // the loser runs again, on the state the winner saved.
-        return OptimisticConcurrency.RetryAsync(unitOfWork, async () =>
+        return OptimisticConcurrency.WriteAsync(unitOfWork, acceptedVersions: null, async () =>
         {
-            var customer = await customers.FindForUpdateAsync(request.CustomerId, cancellationToken)
-                ?? throw NotFoundException.Customer();
+            var customer = await customers.GetForUpdateAsync(request.CustomerId, cancellationToken);
 
-            var account = customer.AddAccount(network, request.Address, request.Label, maxAccounts, clock);
+            var account = customer.AddAccount(address, label, maxAccounts, clock);
 
             // (network, address) is unique per participant by a unique index, which settles
             // races between customers.

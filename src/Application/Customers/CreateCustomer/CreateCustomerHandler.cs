@@ -17,11 +17,7 @@ public sealed class CreateCustomerHandler(
     public async Task<CustomerDto> Handle(CreateCustomerCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var customer = Customer.Create(
-            participant.Id,
-            request.ExternalId!,
-            CustomerStatuses.Parse(request.Status),
-            clock);
+        var customer = Customer.Create(participant.Id, request.ExternalId.Value, request.Status.Value, clock);
 
         customers.Add(customer);
 

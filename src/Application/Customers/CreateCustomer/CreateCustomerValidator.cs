@@ -1,3 +1,4 @@
+using CustomerService.Application.Common;
 using FluentValidation;
 
 namespace CustomerService.Application.Customers.CreateCustomer;
@@ -6,7 +7,7 @@ public sealed class CreateCustomerValidator : AbstractValidator<CreateCustomerCo
 {
     public CreateCustomerValidator()
     {
-        RuleFor(command => command.ExternalId).ExternalIdRules();
-        RuleFor(command => command.Status).CustomerStatusRules();
+        RuleFor(command => command.ExternalId).Accepted();
+        RuleFor(command => command.Status).Accepted();
     }
 }

@@ -1,5 +1,4 @@
 using CustomerService.Application.Common.Abstractions;
-using CustomerService.Application.Common.Errors;
 using MediatR;
 
 namespace CustomerService.Application.Customers.GetCustomer;
@@ -10,7 +9,6 @@ public sealed class GetCustomerHandler(ICustomerReadModel customers)
     public async Task<CustomerDto> Handle(GetCustomerQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await customers.FindCustomerAsync(request.Id, cancellationToken)
-            ?? throw NotFoundException.Customer();
+        return await customers.GetCustomerAsync(request.Id, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using CustomerService.Application.Common.Abstractions;
-using CustomerService.Application.Common.Errors;
 using MediatR;
 
 namespace CustomerService.Application.Customers.GetCustomerAddresses;
@@ -10,8 +9,7 @@ public sealed class GetCustomerAddressesHandler(ICustomerReadModel customers)
     public async Task<IReadOnlyList<string>> Handle(GetCustomerAddressesQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var customer = await customers.FindCustomerAsync(request.Id, cancellationToken)
-            ?? throw NotFoundException.Customer();
+        var customer = await customers.GetCustomerAsync(request.Id, cancellationToken);
         return [.. customer.Accounts.Select(account => account.Address)];
     }
 }

@@ -1,5 +1,4 @@
 using CustomerService.Application.Common.Abstractions;
-using CustomerService.Application.Common.Errors;
 using MediatR;
 
 namespace CustomerService.Application.Customers.ListAccounts;
@@ -10,8 +9,7 @@ public sealed class ListAccountsHandler(ICustomerReadModel customers)
     public async Task<IReadOnlyList<AccountDto>> Handle(ListAccountsQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var customer = await customers.FindCustomerAsync(request.CustomerId, cancellationToken)
-            ?? throw NotFoundException.Customer();
+        var customer = await customers.GetCustomerAsync(request.CustomerId, cancellationToken);
         return customer.Accounts;
     }
 }

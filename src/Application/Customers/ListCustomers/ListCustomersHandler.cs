@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using CustomerService.Application.Common.Abstractions;
-using CustomerService.Domain.Customers;
 using MediatR;
 
 namespace CustomerService.Application.Customers.ListCustomers;
@@ -14,20 +13,21 @@ public sealed class ListCustomersHandler(ICustomerReadModel customers)
     public async Task<CustomerPage> Handle(ListCustomersQuery request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        CustomerStatus? status = request.Status is null ? null : CustomerStatuses.Parse(request.Status);
-        CustomerCursor.TryDecode(request.After, out var after);
+        var status = request.Status.Value;
+        var externalId = request.ExternalId.Value?.Value;
+        var after = request.After.Value;
 
-        if (request.Limit is not { } limit)
+        if (request.Limit.Value is not { } limit)
         {
             // No limit: every customer, streamed page after page. The first page is read here, so a
             // database that cannot serve fails the request before its answer has begun.
-            var filter = new CustomerListFilter(status, request.ExternalId, after, StreamPageSize);
+            var filter = new CustomerListFilter(status, externalId, after, StreamPageSize);
             var first = await customers.ListPageAsync(filter, cancellationToken);
             return new CustomerPage(Stream(first, filter, cancellationToken), NextCursor: null);
         }
 
         // One row more than asked tells whether another page follows without a second query.
-        var page = await customers.ListPageAsync(new CustomerListFilter(status, request.ExternalId, after, limit + 1), cancellationToken);
+        var page = await customers.ListPageAsync(new CustomerListFilter(status, externalId, after, limit + 1), cancellationToken);
         string? nextCursor = null;
         if (page.Count > limit)
         {

@@ -1,7 +1,6 @@
 using AutoMapper;
 using CustomerService.Application.Common;
 using CustomerService.Application.Common.Abstractions;
-using CustomerService.Application.Common.Errors;
 using CustomerService.Application.Common.Telemetry;
 using MediatR;
 
@@ -17,32 +16,18 @@ public sealed class UpdateCustomerStatusHandler(
     public Task<CustomerDto> Handle(UpdateCustomerStatusCommand request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var status = CustomerStatuses.Parse(request.Status);
+        var status = request.Status.Value;
 
-        // Without If-Match the last write wins, so a lost race is retried on fresh data.
-        return OptimisticConcurrency.RetryAsync(unitOfWork, async () =>
+        return OptimisticConcurrency.WriteAsync(unitOfWork, request.AcceptedVersions, async () =>
         {
-            var customer = await customers.FindForUpdateAsync(request.Id, cancellationToken)
-                ?? throw NotFoundException.Customer();
-
-            if (request.AcceptedVersions is { } accepted && !accepted.Contains(customer.Version))
-            {
-                throw new PreconditionFailedException();
-            }
+            var customer = await customers.GetForUpdateAsync(request.Id, cancellationToken);
+            OptimisticConcurrency.EnsureAccepted(request.AcceptedVersions, customer.Version);
 
             if (customer.ChangeStatus(status, clock))
             {
-                try
-                {
-                    // The update is conditional on the version that was read, so a concurrent
-                    // writer is caught by the database itself, not by the check above.
-                    await unitOfWork.SaveChangesAsync(cancellationToken);
-                }
-                catch (ConcurrencyConflictException) when (request.AcceptedVersions is not null)
-                {
-                    throw new PreconditionFailedException();
-                }
-
+                // The update is conditional on the version that was read, so a concurrent writer
+                // is caught by the database itself, not by the check above.
+                await unitOfWork.SaveChangesAsync(cancellationToken);
                 metrics.StatusChanged(status);
             }
 

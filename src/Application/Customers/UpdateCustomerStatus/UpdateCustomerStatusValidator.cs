@@ -1,3 +1,4 @@
+using CustomerService.Application.Common;
 using FluentValidation;
 
 namespace CustomerService.Application.Customers.UpdateCustomerStatus;
@@ -6,6 +7,6 @@ public sealed class UpdateCustomerStatusValidator : AbstractValidator<UpdateCust
 {
     public UpdateCustomerStatusValidator()
     {
-        RuleFor(command => command.Status).CustomerStatusRules();
+        RuleFor(command => command.Status).Accepted();
     }
 }

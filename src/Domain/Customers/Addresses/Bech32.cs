@@ -18,58 +18,27 @@ internal static class Bech32
     /// </summary>
     public static string? FindSegwitViolation(string address, string humanReadablePart)
     {
-        if (address.Length > MaxLength)
+        // At least one data value, the witness version, before the checksum.
+        if (FindViolation(address, humanReadablePart, minDataValues: 1, out var decoded) is { } problem)
         {
-            return "it is longer than 90 characters";
+            return problem;
         }
 
-        var hasLower = address.Any(char.IsAsciiLetterLower);
-        var hasUpper = address.Any(char.IsAsciiLetterUpper);
-        if (hasLower && hasUpper)
-        {
-            return "it mixes upper and lower case";
-        }
-
-        var text = address.ToLowerInvariant();
-        var separator = text.LastIndexOf('1');
-        if (separator < 1 || text.Length - separator - 1 < ChecksumLength + 1)
-        {
-            return "it has no data part";
-        }
-
-        if (!text.AsSpan(0, separator).SequenceEqual(humanReadablePart))
-        {
-            return $"it is not a mainnet address (prefix {humanReadablePart}1)";
-        }
-
-        var data = new byte[text.Length - separator - 1];
-        for (var i = 0; i < data.Length; i++)
-        {
-            var value = Charset.IndexOf(text[separator + 1 + i], StringComparison.Ordinal);
-            if (value < 0)
-            {
-                return "it contains a character outside the bech32 alphabet";
-            }
-
-            data[i] = (byte)value;
-        }
-
-        var constant = Polymod(humanReadablePart, data);
-        var witnessVersion = data[0];
+        var witnessVersion = decoded!.Data[0];
         if (witnessVersion > 16)
         {
             return "its witness version is not between 0 and 16";
         }
 
-        var expected = witnessVersion == 0 ? Bech32Constant : Bech32mConstant;
-        if (constant != expected)
+        var expected = witnessVersion == 0 ? Bech32Encoding.Bech32 : Bech32Encoding.Bech32m;
+        if (decoded.Encoding != expected)
         {
-            return constant is Bech32Constant or Bech32mConstant
-                ? $"witness version {witnessVersion} must be encoded with {(witnessVersion == 0 ? "bech32" : "bech32m")}"
-                : "its checksum is wrong";
+            return decoded.Encoding is null
+                ? "its checksum is wrong"
+                : $"witness version {witnessVersion} must be encoded with {(witnessVersion == 0 ? "bech32" : "bech32m")}";
         }
 
-        if (!TryConvertToBytes(data.AsSpan(1, data.Length - 1 - ChecksumLength), out var program))
+        if (!TryConvertToBytes(decoded.Data.AsSpan(1), out var program))
         {
             return "its data is not whole bytes";
         }
@@ -80,6 +49,70 @@ internal static class Bech32
             (_, < 2 or > 40) => "a witness program must be 2 to 40 bytes",
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Reads a bech32 or bech32m string: its data values without the checksum, and which of the two
+    /// checksums it carries (null when it carries neither). Returns why the text is not such a
+    /// string, or null when it is.
+    /// </summary>
+    /// <param name="text">The string.</param>
+    /// <param name="humanReadablePart">When set, the prefix the string must have, checked before its data is read.</param>
+    /// <param name="minDataValues">How many data values, besides the checksum, the string must hold at least.</param>
+    /// <param name="decoded">The string's parts, when it is one.</param>
+    public static string? FindViolation(string text, string? humanReadablePart, int minDataValues, out Bech32String? decoded)
+    {
+        decoded = null;
+        if (text.Length > MaxLength)
+        {
+            return "it is longer than 90 characters";
+        }
+
+        var hasLower = text.Any(char.IsAsciiLetterLower);
+        var hasUpper = text.Any(char.IsAsciiLetterUpper);
+        if (hasLower && hasUpper)
+        {
+            return "it mixes upper and lower case";
+        }
+
+        var lower = text.ToLowerInvariant();
+        var separator = lower.LastIndexOf('1');
+        if (separator < 1 || lower.Length - separator - 1 < ChecksumLength + minDataValues)
+        {
+            return "it has no data part";
+        }
+
+        var prefix = lower[..separator];
+        if (humanReadablePart is not null && prefix != humanReadablePart)
+        {
+            return $"it is not a mainnet address (prefix {humanReadablePart}1)";
+        }
+
+        if (prefix.Any(character => character is < '!' or > '~'))
+        {
+            return "its human-readable part has a character outside US-ASCII 33 to 126";
+        }
+
+        var values = new byte[lower.Length - separator - 1];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = Charset.IndexOf(lower[separator + 1 + i], StringComparison.Ordinal);
+            if (value < 0)
+            {
+                return "it contains a character outside the bech32 alphabet";
+            }
+
+            values[i] = (byte)value;
+        }
+
+        Bech32Encoding? encoding = Polymod(prefix, values) switch
+        {
+            Bech32Constant => Bech32Encoding.Bech32,
+            Bech32mConstant => Bech32Encoding.Bech32m,
+            _ => null,
+        };
+        decoded = new Bech32String(values[..^ChecksumLength], encoding);
+        return null;
     }
 
     private static uint Polymod(string humanReadablePart, byte[] data)
@@ -141,3 +174,13 @@ internal static class Bech32
         return bits < 5 && (accumulator & ((1 << bits) - 1)) == 0;
     }
 }
+
+/// <summary>Which checksum a bech32 string carries: bech32 (BIP-173) or bech32m (BIP-350).</summary>
+internal enum Bech32Encoding
+{
+    Bech32,
+    Bech32m,
+}
+
+/// <summary>What a bech32 string holds after its human-readable part: the data values, and the checksum it carries.</summary>
+internal sealed record Bech32String(byte[] Data, Bech32Encoding? Encoding);
