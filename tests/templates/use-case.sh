@@ -3,7 +3,8 @@
 # repository, creates one command and one query with it in a scratch copy of the repository (the
 # working tree's files, not its build output), builds that copy (Release, warnings as errors) and
 # runs the copy's tests for what was generated: the generated unit and endpoint tests, the wiring
-# test that resolves a handler for every request, the architecture tests, and the OpenAPI tests
+# test that resolves a handler for every request, the test that every value a request carries is
+# checked, the architecture tests, and the OpenAPI tests
 # that every endpoint is documented (the committed snapshot is left out: a new endpoint changes it,
 # as docs/extending.md says). Then uninstalls the template and deletes the copy. The template
 # engine keeps its state in a folder of this run's own (--debug:custom-hive), never in $HOME; the
@@ -49,7 +50,7 @@ dotnet build "$copy/CustomerService.sln" -c Release
 
 generated="FullyQualifiedName~$command_name|FullyQualifiedName~$query_name"
 dotnet test "$copy/tests/Application.UnitTests" -c Release --no-build \
-  --filter "$generated|FullyQualifiedName~MappingAndWiringTests"
+  --filter "$generated|FullyQualifiedName~MappingAndWiringTests|FullyQualifiedName~RequestInputTests"
 dotnet test "$copy/tests/Architecture.Tests" -c Release --no-build
 dotnet test "$copy/tests/Api.IntegrationTests" -c Release --no-build \
   --filter "$generated|(FullyQualifiedName~OpenApiTests&Name!~Live_document)"

@@ -24,12 +24,4 @@ public sealed class UseCaseNameTests : ServiceFixture
 
         Assert.That(await response.AssertErrorAsync(404, "NOT_FOUND"), Is.Empty);
     }
-
-    [Test]
-    public async Task UseCaseName_of_the_empty_id_is_400_for_id()
-    {
-        using var response = await Client.PostAsync($"{ContractClient.CustomerPath(Guid.Empty.ToString())}/use-case-name", content: null);
-
-        await response.AssertValidationErrorAsync("id");
-    }
 }

@@ -6,14 +6,15 @@ namespace CustomerService.Api.IntegrationTests;
 public sealed class UseCaseNameTests : ServiceFixture
 {
     [Test]
-    public async Task UseCaseName_answers_200_with_the_customer()
+    public async Task UseCaseName_answers_200_with_the_customer_and_its_etag()
     {
-        var created = await Client.CreateCustomerOkAsync(ContractClient.UniqueExternalId("use-case-name"));
+        var (created, createETag) = await Client.CreateCustomerWithETagAsync(ContractClient.UniqueExternalId("use-case-name"));
 
         using var response = await Client.GetAsync($"{ContractClient.CustomerPath(created.Id())}/use-case-name");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         ContractAssert.SameJson(await response.ReadObjectAsync(), created);
+        Assert.That(response.ETag(), Is.EqualTo(createETag));
     }
 
     [Test]
@@ -22,13 +23,5 @@ public sealed class UseCaseNameTests : ServiceFixture
         using var response = await Client.GetAsync($"{ContractClient.CustomerPath(Guid.CreateVersion7().ToString())}/use-case-name");
 
         Assert.That(await response.AssertErrorAsync(404, "NOT_FOUND"), Is.Empty);
-    }
-
-    [Test]
-    public async Task UseCaseName_of_the_empty_id_is_400_for_id()
-    {
-        using var response = await Client.GetAsync($"{ContractClient.CustomerPath(Guid.Empty.ToString())}/use-case-name");
-
-        await response.AssertValidationErrorAsync("id");
     }
 }

@@ -1,4 +1,4 @@
-using CustomerService.Api.Http;
+using System.ComponentModel;
 using CustomerService.Api.OpenApi;
 using CustomerService.Api.Security;
 using CustomerService.Application.Common.Errors;
@@ -16,11 +16,7 @@ public sealed partial class CustomersController
     [Authorize(Policy = Scopes.Write)]
     [ProducesResponseType<CustomerDto>(StatusCodes.Status200OK, Description = "The customer after the change.")]
     [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.ETag)]
-    [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
-    public async Task<ActionResult<CustomerDto>> UseCaseName(Guid id, CancellationToken cancellationToken)
-    {
-        var customer = await mediator.Send(new UseCaseNameCommand(id), cancellationToken);
-        Response.Headers.ETag = EntityTags.Format(customer.Version);
-        return customer;
-    }
+    [ProducesError(nameof(ContractErrors.NotFound), Meaning = NoSuchCustomer)]
+    public async Task<ActionResult<CustomerDto>> UseCaseName([Description(CustomerId)] Guid id, CancellationToken cancellationToken) =>
+        await mediator.Send(new UseCaseNameCommand(id), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using CustomerService.Api.OpenApi;
 using CustomerService.Api.Security;
 using CustomerService.Application.Common.Errors;
@@ -14,7 +15,8 @@ public sealed partial class CustomersController
     [HttpGet("{id}/use-case-name", Name = "useCaseName")]
     [Authorize(Policy = Scopes.Read)]
     [ProducesResponseType<CustomerDto>(StatusCodes.Status200OK, Description = "The customer.")]
-    [ProducesError(StatusCodes.Status404NotFound, ErrorCodes.NotFound, Description = "`NOT_FOUND`: the participant has no such customer.")]
-    public async Task<ActionResult<CustomerDto>> UseCaseName(Guid id, CancellationToken cancellationToken) =>
+    [ResponseHeader(StatusCodes.Status200OK, ResponseHeaders.ETag)]
+    [ProducesError(nameof(ContractErrors.NotFound), Meaning = NoSuchCustomer)]
+    public async Task<ActionResult<CustomerDto>> UseCaseName([Description(CustomerId)] Guid id, CancellationToken cancellationToken) =>
         await mediator.Send(new UseCaseNameQuery(id), cancellationToken);
 }

@@ -1,7 +1,6 @@
 using AutoMapper;
 using CustomerService.Application.Common;
 using CustomerService.Application.Common.Abstractions;
-using CustomerService.Application.Common.Errors;
 using MediatR;
 
 namespace CustomerService.Application.Customers.UseCaseName;
@@ -13,12 +12,11 @@ public sealed class UseCaseNameHandler(ICustomerRepository customers, IUnitOfWor
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        // The save is conditional on the version that was read, so a lost race is read, changed and
-        // saved again on fresh data.
-        return OptimisticConcurrency.RetryAsync(unitOfWork, async () =>
+        // The save is conditional on the version that was read; without If-Match the last write
+        // wins, so a lost race is read, changed and saved again on fresh data.
+        return OptimisticConcurrency.WriteAsync(unitOfWork, acceptedVersions: null, async () =>
         {
-            var customer = await customers.FindForUpdateAsync(request.Id, cancellationToken)
-                ?? throw NotFoundException.Customer();
+            var customer = await customers.GetForUpdateAsync(request.Id, cancellationToken);
 
             // THE USE CASE'S CHANGE GOES HERE: call one behaviour method of the aggregate (Customer),
             // which checks its own rules and moves the version. Until then the customer is saved as read.

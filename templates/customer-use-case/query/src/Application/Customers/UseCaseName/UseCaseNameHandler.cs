@@ -1,5 +1,4 @@
 using CustomerService.Application.Common.Abstractions;
-using CustomerService.Application.Common.Errors;
 using MediatR;
 
 namespace CustomerService.Application.Customers.UseCaseName;
@@ -17,7 +16,6 @@ public sealed class UseCaseNameHandler(ICustomerReadModel customers)
 
         // THE USE CASE'S READ GOES HERE: ask ICustomerReadModel for what the answer needs. A read it
         // does not offer yet is one more method there, projected by Infrastructure's read model.
-        return await customers.FindCustomerAsync(request.Id, cancellationToken)
-            ?? throw NotFoundException.Customer();
+        return await customers.GetCustomerAsync(request.Id, cancellationToken);
     }
 }
