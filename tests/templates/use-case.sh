@@ -4,9 +4,8 @@
 # working tree's files, not its build output), builds that copy (Release, warnings as errors) and
 # runs the copy's tests for what was generated: the generated unit and endpoint tests, the wiring
 # test that resolves a handler for every request, the test that every value a request carries is
-# checked, the architecture tests, and the OpenAPI tests
-# that every endpoint is documented (the committed snapshot is left out: a new endpoint changes it,
-# as docs/extending.md says). Then uninstalls the template and deletes the copy. The template
+# checked, the architecture tests, and the OpenAPI tests that every endpoint is documented (the
+# committed snapshot is left out: a new endpoint changes it, as docs/extending.md says). Then uninstalls the template and deletes the copy. The template
 # engine keeps its state in a folder of this run's own (--debug:custom-hive), never in $HOME; the
 # template is installed from a folder, so nothing is downloaded but the packages the build restores.
 # Exit code: non-zero when generating, building or a test fails. See docs/extending.md.
