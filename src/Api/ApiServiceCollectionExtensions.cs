@@ -5,6 +5,7 @@ using CustomerService.Api.Errors;
 using CustomerService.Api.Http;
 using CustomerService.Api.Idempotency;
 using CustomerService.Api.Json;
+using CustomerService.Application.Events;
 using CustomerService.Api.OpenApi;
 using CustomerService.Api.Security;
 using CustomerService.Api.Streaming;
@@ -76,6 +77,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<IdempotencyFilter>();
+        services.AddSingleton<IEventSerializer, EventSerializer>();
 
         services.AddOptions<StreamLimitOptions>()
             .Bind(configuration.GetSection(StreamLimitOptions.SectionName))

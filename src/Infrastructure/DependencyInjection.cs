@@ -5,6 +5,7 @@ using CustomerService.Infrastructure.Persistence;
 using CustomerService.Infrastructure.Persistence.Idempotency;
 using CustomerService.Infrastructure.Persistence.ReadModel;
 using CustomerService.Infrastructure.Persistence.Repositories;
+using CustomerService.Infrastructure.Webhooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -22,7 +23,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers the EF Core store for the provider named by <c>Database:Provider</c> (SQLite by
     /// default), its contexts pooled, its repository and unit of work (the write side) and its read model
-    /// (the query side).
+    /// (the query side), and the webhook endpoints' store, host resolver and sender.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The application's configuration.</param>
@@ -40,23 +41,23 @@ public static class DependencyInjection
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, contentRootPath);
                 var openConnections = new OpenSqliteConnections(sqlite);
-                services.AddPooledDbContextFactory<SqliteCustomerDbContext>(builder =>
-                    QuietExpectedFailures(builder.UseSqlite(sqlite).AddInterceptors(openConnections)));
+                services.AddPooledDbContextFactory<SqliteCustomerDbContext>((provider, builder) =>
+                    WithCommonOptions(builder.UseSqlite(sqlite).AddInterceptors(openConnections), provider));
                 services.AddSingleton(_ => openConnections);
                 services.AddScoped<SqliteConnectionLease>();
                 services.AddScoped<CustomerDbContext>(LeaseSqliteContext);
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = RequiredConnectionString(connectionString, options.Provider);
-                services.AddPooledDbContextFactory<SqlServerCustomerDbContext>(builder =>
-                    QuietExpectedFailures(builder.UseSqlServer(sqlServer, sql => sql.EnableRetryOnFailure())));
+                services.AddPooledDbContextFactory<SqlServerCustomerDbContext>((provider, builder) =>
+                    WithCommonOptions(builder.UseSqlServer(sqlServer, sql => sql.EnableRetryOnFailure()), provider));
                 services.AddScoped<CustomerDbContext>(LeaseContext<SqlServerCustomerDbContext>);
                 break;
             case DatabaseProvider.PostgreSql:
                 var postgreSql = RequiredConnectionString(connectionString, options.Provider);
-                services.AddPooledDbContextFactory<PostgreSqlCustomerDbContext>(builder =>
-                    QuietExpectedFailures(builder.UseNpgsql(postgreSql, npgsql => npgsql.EnableRetryOnFailure(
-                        PostgreSqlRetries.MaxRetryCount, PostgreSqlRetries.MaxRetryDelay, PostgreSqlRetries.ErrorCodesToAdd))));
+                services.AddPooledDbContextFactory<PostgreSqlCustomerDbContext>((provider, builder) =>
+                    WithCommonOptions(builder.UseNpgsql(postgreSql, npgsql => npgsql.EnableRetryOnFailure(
+                        PostgreSqlRetries.MaxRetryCount, PostgreSqlRetries.MaxRetryDelay, PostgreSqlRetries.ErrorCodesToAdd)), provider));
                 services.AddScoped<CustomerDbContext>(LeaseContext<PostgreSqlCustomerDbContext>);
                 break;
             default:
@@ -66,7 +67,30 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseLoginRefusals>();
         services.AddScoped<ICustomerRepository, CustomerRepository>();
         services.AddScoped<ICustomerReadModel, CustomerReadModel>();
+        services.AddScoped<IEventFeed, EventFeed>();
+        services.AddScoped<IWebhookDeliveryLog, WebhookDeliveryLog>();
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<IWebhookEndpointRepository, WebhookEndpointRepository>();
+        services.AddScoped<IWebhookEndpointReadModel, WebhookEndpointReadModel>();
+
+        services.AddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
+        services.AddOptions<WebhookSenderOptions>()
+            .BindConfiguration(WebhookSenderOptions.SectionName)
+            .Validate(
+                sender => sender.DeliveryTimeout > TimeSpan.Zero && sender.DeliveryTimeout <= TimeSpan.FromMinutes(1),
+                "Webhooks:DeliveryTimeout must be more than zero and at most one minute.")
+            .ValidateOnStart();
+        services.AddSingleton<IWebhookSender, HttpWebhookSender>();
+        services.AddOptions<WebhookDeliveryOptions>()
+            .BindConfiguration(WebhookDeliveryOptions.SectionName)
+            .Validate(delivery => delivery.EffectiveRetryDelays.All(delay => delay >= TimeSpan.Zero), "Webhooks:RetryDelays must not be negative.")
+            .Validate(delivery => delivery.PollInterval > TimeSpan.Zero, "Webhooks:PollInterval must be more than zero.")
+            .Validate(delivery => delivery.LeaseDuration > TimeSpan.Zero, "Webhooks:LeaseDuration must be more than zero.")
+            .Validate(delivery => delivery.MaxConcurrentDeliveries >= 1, "Webhooks:MaxConcurrentDeliveries must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<WebhookDispatchSignal>();
+        services.AddSingleton<WebhookMetrics>();
+        services.AddHostedService<WebhookDispatcher>();
 
         services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.SectionName));
         services.AddScoped<IIdempotencyStore, EfIdempotencyStore>();
@@ -75,7 +99,8 @@ public static class DependencyInjection
         // Readiness: the database answers and has every migration applied.
         services.AddHealthChecks()
             .AddCheck<DatabaseConnectionCheck>("database", tags: [ReadinessTag])
-            .AddCheck<MigrationsAppliedCheck>("migrations", tags: [ReadinessTag]);
+            .AddCheck<MigrationsAppliedCheck>("migrations", tags: [ReadinessTag])
+            .AddCheck<WebhookDeliveryLagCheck>("webhook-deliveries", tags: [ReadinessTag]);
         return services;
     }
 
@@ -89,10 +114,11 @@ public static class DependencyInjection
     /// A refused write is often expected (a duplicate externalId is a 409, a taken idempotency key a
     /// replay), so EF Core's own error lines for failed commands, saves and connections are
     /// debug-level; every failure that reaches the client as a 5xx is logged, with the request id,
-    /// by the Api, and a database unreachable at start by the start, in one line.
+    /// by the Api, and a database unreachable at start by the start, in one line. Interceptors
+    /// registered as services (none by default) are added to every context.
     /// </summary>
-    private static DbContextOptionsBuilder QuietExpectedFailures(DbContextOptionsBuilder builder) =>
-        builder.ConfigureWarnings(warnings => warnings.Log(
+    private static DbContextOptionsBuilder WithCommonOptions(DbContextOptionsBuilder builder, IServiceProvider services) =>
+        builder.AddInterceptors(services.GetServices<IInterceptor>()).ConfigureWarnings(warnings => warnings.Log(
             (RelationalEventId.ConnectionError, LogLevel.Debug),
             (RelationalEventId.CommandError, LogLevel.Debug),
             (CoreEventId.SaveChangesFailed, LogLevel.Debug)));

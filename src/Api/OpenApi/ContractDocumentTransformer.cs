@@ -27,7 +27,8 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
                 "Customers of the account-manager platform and their blockchain accounts. Every call needs a JWT " +
                 "bearer token with a `participant_id` claim (the caller's participant: a participant only ever " +
                 $"sees its own customers) and a `scope` claim: `{Scopes.Read}` for reads, `{Scopes.Write}` for " +
-                "POST and PUT. Every error answers with the `ErrorEnvelope` body. A method a path does not serve is " +
+                $"POST and PUT of customers and accounts, `{Scopes.WebhooksRead}` and `{Scopes.WebhooksWrite}` (neither implies " +
+                "the other) for webhook endpoints. Every error answers with the `ErrorEnvelope` body. A method a path does not serve is " +
                 "answered 405 `METHOD_NOT_ALLOWED` with `Allow` naming the methods it serves. Timestamps are UTC with exactly " +
                 "three fractional digits (`2025-11-18T12:34:56.789Z`); ids are lowercase UUIDs. Every response " +
                 "carries `X-Request-Id` (the caller's own when it sent a sane one). A few requests are refused by " +
@@ -51,8 +52,8 @@ internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
             Scheme = "bearer",
             BearerFormat = "JWT",
             Description =
-                $"A JWT naming the caller's participant (`participant_id`) and its scopes (`scope`: `{Scopes.Read}`, " +
-                $"`{Scopes.Write}`, space-separated or repeated).",
+                $"A JWT naming the caller's participant (`participant_id`) and its scopes (`scope`: " +
+                $"{string.Join(", ", Scopes.All.Select(scope => $"`{scope}`"))}, space-separated or repeated).",
         };
         OrderPathsAndTags(document, context);
         return Task.CompletedTask;

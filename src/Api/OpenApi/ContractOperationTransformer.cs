@@ -33,7 +33,7 @@ internal sealed class ContractOperationTransformer : IOpenApiOperationTransforme
         // The action's XML summary is a sentence: it belongs in the description, the sidebar shows the method name.
         var description = new List<string?> { operation.Summary, operation.Description };
         operation.Summary = operation.OperationId;
-        var scope = action.EndpointMetadata.OfType<AuthorizeAttribute>().Select(authorize => authorize.Policy).LastOrDefault(policy => policy is Scopes.Read or Scopes.Write);
+        var scope = action.EndpointMetadata.OfType<AuthorizeAttribute>().Select(authorize => authorize.Policy).LastOrDefault(policy => policy is not null && Scopes.All.Contains(policy));
         if (scope is not null)
         {
             operation.Security =

@@ -4,7 +4,9 @@ using CustomerService.Api.Contracts;
 using CustomerService.Api.Errors;
 using CustomerService.Application.Common.Errors;
 using CustomerService.Application.Customers;
+using CustomerService.Application.Webhooks;
 using CustomerService.Domain.Customers;
+using CustomerService.Domain.Webhooks;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -20,7 +22,11 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
 {
     private const string TimestampDescription = "UTC, ISO 8601 with exactly three fractional digits: `2025-11-18T12:34:56.789Z`.";
 
-    private static readonly HashSet<Type> RequestTypes = [typeof(CreateCustomerRequest), typeof(UpdateCustomerRequest), typeof(AddAccountRequest)];
+    private static readonly HashSet<Type> RequestTypes =
+    [
+        typeof(CreateCustomerRequest), typeof(UpdateCustomerRequest), typeof(AddAccountRequest),
+        typeof(CreateWebhookEndpointRequest), typeof(UpdateWebhookEndpointRequest),
+    ];
 
     private static readonly Dictionary<Type, string> Examples = new()
     {
@@ -35,6 +41,21 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
             {"id":"0193a6f5-0c11-7a22-8b33-4c44d55e66f7","network":"ethereum","address":"0x742d35Cc6634C0532925a3b844Bc454e4438f44e",
              "label":"treasury","createdAt":"2025-11-18T12:40:00.000Z"}
             """,
+        [typeof(CreateWebhookEndpointRequest)] = """
+            {"url":"https://hooks.example.com/customer-service","eventTypes":["customer.status_changed"],"description":"compliance back office"}
+            """,
+        [typeof(UpdateWebhookEndpointRequest)] = """{"enabled":true}""",
+        [typeof(CreatedWebhookEndpointDto)] = """
+            {"id":"0193a6f7-2e33-7c44-9d55-6e66f7788990","url":"https://hooks.example.com/customer-service",
+             "eventTypes":["customer.status_changed"],"description":"compliance back office","enabled":true,
+             "secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYo=","createdAt":"2025-11-18T12:50:00.000Z","updatedAt":"2025-11-18T12:50:00.000Z"}
+            """,
+        [typeof(WebhookEndpointDto)] = """
+            {"id":"0193a6f7-2e33-7c44-9d55-6e66f7788990","url":"https://hooks.example.com/customer-service",
+             "eventTypes":["customer.status_changed"],"description":"compliance back office","enabled":true,
+             "createdAt":"2025-11-18T12:50:00.000Z","updatedAt":"2025-11-18T12:50:00.000Z"}
+            """,
+        [typeof(WebhookSecretDto)] = """{"secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYo="}""",
     };
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
@@ -62,10 +83,10 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
         }
 
         var declaringType = context.JsonPropertyInfo?.DeclaringType;
-        if (declaringType is not null && RequestTypes.Contains(declaringType))
+        if (declaringType is not null && RequestTypes.Contains(declaringType) && schema.Type is { } requestType)
         {
             // Request fields are nullable only so that a missing one is reported as a validation error.
-            schema.Type = JsonSchemaType.String;
+            schema.Type = requestType & ~JsonSchemaType.Null;
         }
 
         switch (context.JsonPropertyInfo?.Name)
@@ -77,6 +98,20 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
             case "externalId" when declaringType == typeof(CreateCustomerRequest):
                 schema.MinLength = 1;
                 schema.MaxLength = ExternalId.MaxLength;
+                break;
+            case "url" when declaringType == typeof(CreateWebhookEndpointRequest) || declaringType == typeof(UpdateWebhookEndpointRequest):
+                schema.Format = "uri";
+                schema.MaxLength = WebhookUrl.MaxLength;
+                break;
+            case "description" when declaringType == typeof(CreateWebhookEndpointRequest) || declaringType == typeof(UpdateWebhookEndpointRequest)
+                                    || declaringType == typeof(WebhookEndpointDto) || declaringType == typeof(CreatedWebhookEndpointDto):
+                // Left out of an answer when absent, never null.
+                schema.Type = JsonSchemaType.String;
+                schema.MaxLength = WebhookEndpoint.MaxDescriptionLength;
+                break;
+            case "disabledReason" when declaringType == typeof(WebhookEndpointDto):
+                schema.Type = JsonSchemaType.String;
+                schema.MaxLength = WebhookEndpoint.MaxDisabledReasonLength;
                 break;
             case "createdAt" or "updatedAt":
                 schema.Type = JsonSchemaType.String;

@@ -15,6 +15,8 @@ internal static class OpenApiServiceCollectionExtensions
             options.AddDocumentTransformer<ContractDocumentTransformer>();
             options.AddDocumentTransformer<RefusedMethodsTransformer>();
             options.AddDocumentTransformer<RequestEnumsTransformer>();
+            options.AddDocumentTransformer<WebhookEventTypesTransformer>();
+            options.AddDocumentTransformer<WebhookPayloadsTransformer>();
             options.AddOperationTransformer<ContractOperationTransformer>();
             options.AddSchemaTransformer<ContractSchemaTransformer>();
         });

@@ -38,22 +38,33 @@ internal static class HealthEndpoints
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
-        if (report.Status == HealthStatus.Healthy)
+        if (report.Status != HealthStatus.Unhealthy)
         {
+            // Degraded is still ready (200): it warns, with the check's own words, and never fails a probe.
             context.Response.ContentType = "application/json; charset=utf-8";
             return context.Response.WriteAsync(JsonSerializer.Serialize(new
             {
-                status = "healthy",
-                checks = report.Entries.Select(entry => new { name = entry.Key, status = "healthy", durationMs = Math.Round(entry.Value.Duration.TotalMilliseconds, 1) }),
+                status = StatusName(report.Status),
+                checks = report.Entries.Select(entry => entry.Value.Status == HealthStatus.Healthy
+                    ? new Dictionary<string, object> { ["name"] = entry.Key, ["status"] = "healthy", ["durationMs"] = Math.Round(entry.Value.Duration.TotalMilliseconds, 1) }
+                    : new Dictionary<string, object>
+                    {
+                        ["name"] = entry.Key,
+                        ["status"] = StatusName(entry.Value.Status),
+                        ["durationMs"] = Math.Round(entry.Value.Duration.TotalMilliseconds, 1),
+                        ["warning"] = ReadinessMessage(entry.Key, entry.Value),
+                    }),
             }));
         }
 
         var failing = report.Entries
-            .Where(entry => entry.Value.Status != HealthStatus.Healthy)
+            .Where(entry => entry.Value.Status == HealthStatus.Unhealthy)
             .Select(entry => new FieldError(entry.Key, ReadinessMessage(entry.Key, entry.Value)))
             .ToList();
         return ErrorResponseWriter.WriteUnavailableAsync(
             context,
             ApiErrors.Of(ContractErrors.ServiceUnavailable, "The service is not ready.", failing));
     }
+
+    private static string StatusName(HealthStatus status) => status == HealthStatus.Healthy ? "healthy" : "degraded";
 }

@@ -16,10 +16,13 @@ internal static class SecurityServiceCollectionExtensions
 
         services.AddBearerAuthentication(configuration);
 
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Scopes.Read, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => Scopes.Grants(context.User, Scopes.Read)))
-            .AddPolicy(Scopes.Write, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => Scopes.Grants(context.User, Scopes.Write)));
+        // One policy per scope, named as it; no scope implies another (docs/contract.md, section 6).
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var scope in Scopes.All)
+        {
+            authorization.AddPolicy(scope, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => Scopes.Grants(context.User, scope)));
+        }
 
         return services;
     }

@@ -1,4 +1,5 @@
 using CustomerService.Domain.Common;
+using CustomerService.Domain.Events;
 
 namespace CustomerService.Domain.Customers;
 
@@ -9,6 +10,7 @@ namespace CustomerService.Domain.Customers;
 public sealed class Customer
 {
     private readonly List<Account> _accounts = [];
+    private readonly List<CustomerEvent> _pendingEvents = [];
 
     private Customer()
     {
@@ -34,6 +36,15 @@ public sealed class Customer
     /// <summary>The customer's accounts, oldest first.</summary>
     public IReadOnlyList<Account> Accounts => _accounts;
 
+    /// <summary>
+    /// The events of the changes made since the customer was created or loaded, oldest first; the
+    /// unit of work stores them with the changes and then clears them.
+    /// </summary>
+    public IReadOnlyList<CustomerEvent> PendingEvents => _pendingEvents;
+
+    /// <summary>Forgets the pending events, once they are stored.</summary>
+    public void ClearPendingEvents() => _pendingEvents.Clear();
+
     public static Customer Create(string participantId, ExternalId externalId, CustomerStatus status, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(externalId);
@@ -44,7 +55,7 @@ public sealed class Customer
 
         EnsureDefined(status);
         var now = Timestamps.UtcNow(clock);
-        return new Customer
+        var customer = new Customer
         {
             // Version 7 ids grow with time, which keeps inserts at the end of the primary key index.
             Id = Guid.CreateVersion7(now),
@@ -55,6 +66,8 @@ public sealed class Customer
             UpdatedAt = now,
             Version = 1,
         };
+        customer._pendingEvents.Add(new CustomerCreated(Guid.CreateVersion7(now), now));
+        return customer;
     }
 
     /// <summary>Moves the customer to <paramref name="status"/>; returns false, changing nothing, when it already has it.</summary>
@@ -66,9 +79,11 @@ public sealed class Customer
             return false;
         }
 
+        var previous = Status;
         Status = status;
         UpdatedAt = Timestamps.UtcNow(clock);
         Version++;
+        _pendingEvents.Add(new CustomerStatusChanged(Guid.CreateVersion7(UpdatedAt), UpdatedAt, previous));
         return true;
     }
 
@@ -112,6 +127,7 @@ public sealed class Customer
         _accounts.Add(account);
         UpdatedAt = now;
         Version++;
+        _pendingEvents.Add(new AccountCreated(Guid.CreateVersion7(now), now, account));
         return account;
     }
 

@@ -1,7 +1,10 @@
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Domain.Customers;
+using CustomerService.Domain.Webhooks;
 using CustomerService.Infrastructure.Persistence.Configurations;
+using CustomerService.Infrastructure.Persistence.Events;
 using CustomerService.Infrastructure.Persistence.Idempotency;
+using CustomerService.Infrastructure.Persistence.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Infrastructure.Persistence;
@@ -28,6 +31,19 @@ public abstract class CustomerDbContext : DbContext
         (_participant ?? throw new InvalidOperationException("The context was leased without a participant.")).Id;
 
     public DbSet<Customer> Customers => Set<Customer>();
+
+    /// <summary>The participant's events, the outbox of every change (docs/contract.md, section 9).</summary>
+    internal DbSet<StoredEvent> Events => Set<StoredEvent>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    /// <summary>
+    /// Events still owed to webhook endpoints; not filtered by participant, because the dispatcher
+    /// serves every participant (each row carries its own).
+    /// </summary>
+    internal DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <summary>Delivery attempts, as their endpoints' owners read them.</summary>
+    internal DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     /// <summary>Idempotency keys; not filtered by participant, because the participant is part of their key.</summary>
     internal DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
@@ -65,6 +81,9 @@ public abstract class CustomerDbContext : DbContext
         modelBuilder.Entity<Customer>().HasQueryFilter(customer => customer.ParticipantId == ParticipantId);
         modelBuilder.Entity<Account>().HasQueryFilter(account =>
             EF.Property<string>(account, AccountConfiguration.ParticipantIdColumn) == ParticipantId);
+        modelBuilder.Entity<StoredEvent>().HasQueryFilter(stored => stored.ParticipantId == ParticipantId);
+        modelBuilder.Entity<WebhookEndpoint>().HasQueryFilter(endpoint => endpoint.ParticipantId == ParticipantId);
+        modelBuilder.Entity<WebhookAttempt>().HasQueryFilter(attempt => attempt.ParticipantId == ParticipantId);
         if (ExactCollation is { } collation)
         {
             UseExactCollation(modelBuilder, collation);
@@ -85,10 +104,26 @@ public abstract class CustomerDbContext : DbContext
         var account = modelBuilder.Entity<Account>();
         account.Property<string>(AccountConfiguration.ParticipantIdColumn).UseCollation(collation);
         account.Property(a => a.Address).UseCollation(collation);
+        modelBuilder.Entity<StoredEvent>().Property(stored => stored.ParticipantId).UseCollation(collation);
         var idempotencyKey = modelBuilder.Entity<IdempotencyRecord>();
         idempotencyKey.Property(k => k.ParticipantId).UseCollation(collation);
         idempotencyKey.Property(k => k.Key).UseCollation(collation);
+        modelBuilder.Entity<WebhookEndpoint>().Property(e => e.ParticipantId).UseCollation(collation);
+        modelBuilder.Entity<WebhookDelivery>().Property(d => d.ParticipantId).UseCollation(collation);
+        modelBuilder.Entity<WebhookAttempt>().Property(a => a.ParticipantId).UseCollation(collation);
     }
+
+    /// <summary>
+    /// Makes the participant's event positions this transaction's until it ends: another
+    /// transaction that records events of the participant waits here, so positions commit in the
+    /// order they are given. SQLite needs nothing: the transaction the unit of work begins is
+    /// immediate, and SQLite runs one writing transaction at a time.
+    /// </summary>
+    internal virtual Task LockEventPositionsAsync(string participantId, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <summary>The name of the participant's event lock, for the engines that take one by name.</summary>
+    protected static string EventLockResource(string participantId) => $"customer-service:events:{participantId}";
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -1,16 +1,58 @@
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Application.Common.Errors;
+using CustomerService.Application.Common.Telemetry;
+using CustomerService.Application.Events;
+using CustomerService.Domain.Customers;
+using CustomerService.Infrastructure.Persistence.Events;
+using CustomerService.Infrastructure.Persistence.Webhooks;
+using CustomerService.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Infrastructure.Persistence;
 
-internal sealed class EfUnitOfWork(CustomerDbContext context) : IUnitOfWork
+/// <summary>
+/// Saves a change and the events it raised in one transaction (the transactional outbox of
+/// docs/contract.md, section 9): a change that is rolled back leaves no event, and a change that
+/// commits always has its events.
+/// </summary>
+/// <remarks>
+/// The same transaction makes each event's deliveries to the participant's webhook endpoints, so an
+/// event is owed to exactly the endpoints that took it when it happened.
+/// </remarks>
+internal sealed class EfUnitOfWork(
+    CustomerDbContext context,
+    EventRecorder recorder,
+    EventMetrics metrics,
+    WebhookDispatchSignal dispatch) : IUnitOfWork
 {
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        var changed = context.ChangeTracker.Entries<Customer>()
+            .Select(entry => entry.Entity)
+            .Where(customer => customer.PendingEvents.Count > 0)
+            .ToList();
+        var events = changed.SelectMany(customer => recorder.Record(customer)
+                .Select(recorded => new StoredEvent
+                {
+                    Id = recorded.Id,
+                    ParticipantId = customer.ParticipantId,
+                    Type = recorded.Type,
+                    CustomerId = recorded.CustomerId,
+                    OccurredAt = recorded.OccurredAt,
+                    Body = recorded.Body,
+                }))
+            .ToList();
+
         try
         {
-            await context.SaveChangesAsync(cancellationToken);
+            if (events.Count == 0)
+            {
+                await context.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                await SaveWithEventsAsync(events, cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException exception)
         {
@@ -20,7 +62,57 @@ internal sealed class EfUnitOfWork(CustomerDbContext context) : IUnitOfWork
         {
             throw conflict;
         }
+
+        foreach (var customer in changed)
+        {
+            customer.ClearPendingEvents();
+        }
+
+        foreach (var stored in events)
+        {
+            metrics.Recorded(stored.Type);
+        }
     }
 
     public void DiscardChanges() => context.ChangeTracker.Clear();
+
+    /// <summary>
+    /// Takes each participant's event lock, numbers the events after the participant's last
+    /// position, and saves everything in one transaction; the execution strategy may run it again
+    /// after a transient failure, which numbers the events again.
+    /// </summary>
+    private async Task SaveWithEventsAsync(List<StoredEvent> events, CancellationToken cancellationToken)
+    {
+        context.Events.AddRange(events);
+        var owed = await WebhookFanOut.AddAsync(context, events, cancellationToken);
+        var strategy = context.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(
+            (context, events, owed),
+            static async (_, state, cancellationToken) =>
+            {
+                var (context, events, owed) = state;
+                await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+                foreach (var participant in events.Select(stored => stored.ParticipantId).Distinct(StringComparer.Ordinal))
+                {
+                    await context.LockEventPositionsAsync(participant, cancellationToken);
+                    var last = await EventPositions.LastAsync(context, participant, cancellationToken);
+                    foreach (var stored in events.Where(stored => stored.ParticipantId == participant))
+                    {
+                        stored.Position = ++last;
+                    }
+                }
+
+                WebhookFanOut.Number(owed);
+                await context.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return true;
+            },
+            verifySucceeded: null,
+            cancellationToken);
+        context.ChangeTracker.AcceptAllChanges();
+        if (owed.Count > 0)
+        {
+            dispatch.Notify();
+        }
+    }
 }

@@ -17,7 +17,10 @@ public sealed class ListQueryCountTests
     [OneTimeSetUp]
     public async Task SeedCustomersWithAccounts()
     {
-        _factory = new CustomerServiceFactory(participantId: "participant-query-count");
+        // The webhook dispatcher polls the same database in the background; it is off here, so only the list's queries are counted.
+        _factory = new CustomerServiceFactory(
+            participantId: "participant-query-count",
+            settings: new Dictionary<string, string?> { ["Webhooks:DispatcherEnabled"] = "false" });
         _client = _factory
             .WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
                 Engine.ConfigureDbContext(services, options => options.AddInterceptors(_queries))))

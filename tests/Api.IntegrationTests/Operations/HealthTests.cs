@@ -23,12 +23,12 @@ public sealed class HealthTests : ServiceFixture
     }
 
     [Test]
-    public async Task Ready_checks_the_database_and_its_migrations()
+    public async Task Ready_checks_the_database_its_migrations_and_the_webhook_delivery_lag()
     {
         using var response = await Client.GetAsync("/health/ready");
         var checks = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["checks"]!.AsArray();
 
-        Assert.That(checks.Select(check => check!["name"]!.GetValue<string>()), Is.EquivalentTo(new[] { "database", "migrations" }));
+        Assert.That(checks.Select(check => check!["name"]!.GetValue<string>()), Is.EquivalentTo(new[] { "database", "migrations", "webhook-deliveries" }));
     }
 
     [Test]

@@ -108,6 +108,26 @@ public sealed class OpenApiTests : ServiceFixture
     }
 
     [Test]
+    public async Task Webhook_endpoint_operations_name_their_own_scope_and_the_limit_error()
+    {
+        var paths = (await LiveDocumentAsync())["paths"]!;
+        const string endpoints = "/api/v1/account-manager/webhook-endpoints";
+        string Scope(string path, string method) => paths[path]![method]!["security"]![0]!["Bearer"]![0]!.GetValue<string>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Scope(endpoints, "post"), Is.EqualTo("webhooks:write"));
+            Assert.That(Scope(endpoints, "get"), Is.EqualTo("webhooks:read"));
+            Assert.That(Scope($"{endpoints}/{{id}}", "get"), Is.EqualTo("webhooks:read"));
+            Assert.That(Scope($"{endpoints}/{{id}}", "put"), Is.EqualTo("webhooks:write"));
+            Assert.That(Scope($"{endpoints}/{{id}}", "delete"), Is.EqualTo("webhooks:write"));
+            Assert.That(Scope($"{endpoints}/{{id}}/secret", "post"), Is.EqualTo("webhooks:write"));
+            Assert.That(paths[endpoints]!["post"]!["responses"]!["409"]!["content"]!["application/json"]!["example"]!["error"]!["code"]!.GetValue<string>(), Is.EqualTo("WEBHOOK_ENDPOINT_LIMIT_REACHED"));
+            Assert.That(paths[$"{endpoints}/{{id}}"]!["delete"]!["responses"]!["204"], Is.Not.Null);
+        });
+    }
+
+    [Test]
     public async Task Delete_of_a_customer_is_documented_as_always_405_with_allow_and_the_error_body()
     {
         var delete = (await LiveDocumentAsync())["paths"]!["/api/v1/account-manager/customers/{id}"]!["delete"]!;
@@ -150,7 +170,12 @@ public sealed class OpenApiTests : ServiceFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(EnumLocations(document, "$"), Is.EquivalentTo(new[] { "$.components.schemas.CustomerStatus", "$.components.schemas.Network" }));
+            Assert.That(EnumLocations(document, "$"), Is.EquivalentTo(new[] { "$.components.schemas.CustomerStatus", "$.components.schemas.Network", "$.components.schemas.WebhookEventType" }));
+            foreach (var schema in new[] { "CreateWebhookEndpointRequest", "UpdateWebhookEndpointRequest", "CreatedWebhookEndpointDto", "WebhookEndpointDto" })
+            {
+                Assert.That(schemas[schema]!["properties"]!["eventTypes"]!["items"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/WebhookEventType"), schema);
+            }
+
             Assert.That(schemas["CreateCustomerRequest"]!["properties"]!["status"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/CustomerStatus"));
             Assert.That(schemas["UpdateCustomerRequest"]!["properties"]!["status"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/CustomerStatus"));
             Assert.That(schemas["CustomerDto"]!["properties"]!["status"]!["$ref"]?.GetValue<string>(), Is.EqualTo("#/components/schemas/CustomerStatus"));

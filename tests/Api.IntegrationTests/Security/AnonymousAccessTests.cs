@@ -9,7 +9,7 @@ namespace CustomerService.Api.IntegrationTests.Security;
 /// <summary>Every controller action demands a scope; none can be reached without a token.</summary>
 public sealed class AnonymousAccessTests : ServiceFixture
 {
-    private static readonly string[] KnownScopes = ["customers:read", "customers:write"];
+    private static readonly string[] KnownScopes = ["customers:read", "customers:write", "webhooks:read", "webhooks:write"];
 
     [Test]
     public void Every_controller_action_requires_a_scope_policy_and_none_allows_anonymous()
@@ -31,7 +31,7 @@ public sealed class AnonymousAccessTests : ServiceFixture
     }
 
     [Test]
-    public void Reads_require_the_read_scope_and_writes_the_write_scope()
+    public void Reads_require_their_areas_read_scope_and_writes_its_write_scope()
     {
         var actions = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .Where(endpoint => endpoint.Metadata.GetMetadata<ControllerActionDescriptor>() is not null);
@@ -42,7 +42,8 @@ public sealed class AnonymousAccessTests : ServiceFixture
             {
                 var methods = action.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods;
                 var policies = action.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(data => data.Policy);
-                var expected = methods.All(method => method == HttpMethods.Get) ? "customers:read" : "customers:write";
+                var area = ((RouteEndpoint)action).RoutePattern.RawText!.Contains("/webhook-endpoints", StringComparison.Ordinal) ? "webhooks" : "customers";
+                var expected = methods.All(method => method == HttpMethods.Get) ? $"{area}:read" : $"{area}:write";
                 Assert.That(policies, Does.Contain(expected), action.DisplayName);
             }
         });

@@ -18,8 +18,8 @@ namespace CustomerService.Application.UnitTests.Customers;
 /// </summary>
 public sealed class RequestInputTests
 {
-    /// <summary>The types whose every value is acceptable: ids the router has already parsed, If-Match versions.</summary>
-    private static readonly Type[] AnyValueTypes = [typeof(Guid), typeof(IReadOnlySet<int>)];
+    /// <summary>The types whose every value is acceptable: ids the router has already parsed, If-Match versions, a switch left out or given.</summary>
+    private static readonly Type[] AnyValueTypes = [typeof(Guid), typeof(Guid?), typeof(bool?), typeof(IReadOnlySet<int>)];
 
     private static IEnumerable<TestCaseData> Requests() =>
         typeof(CreateCustomerCommand).Assembly.GetTypes()
@@ -93,6 +93,9 @@ public sealed class RequestInputTests
             var type when type == typeof(string) => (object?)"\u0007",
             var type when type == typeof(int?) => 0,
             var type when type == typeof(Guid) => Guid.Empty,
+            var type when type == typeof(Guid?) => null,
+            var type when type == typeof(bool?) => null,
+            var type when type == typeof(IReadOnlyList<string?>) => new string?[] { "\u0007" },
             var type when type == typeof(IReadOnlySet<int>) => null,
             var type => throw new InvalidOperationException($"{request.Name}: say how a {type.Name} breaks a rule."),
         });
@@ -122,6 +125,11 @@ public sealed class RequestInputTests
         services.AddSingleton(new Mock<ICustomerRepository>(MockBehavior.Strict).Object);
         services.AddSingleton(new Mock<ICustomerReadModel>(MockBehavior.Strict).Object);
         services.AddSingleton(new Mock<IUnitOfWork>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IEventFeed>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IWebhookEndpointRepository>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IWebhookEndpointReadModel>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IWebhookDeliveryLog>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IHostAddressResolver>(MockBehavior.Strict).Object);
         services.AddSingleton(new Mock<ICurrentParticipant>().Object);
         return services;
     }

@@ -25,4 +25,11 @@ public sealed class ConflictException(ContractError error, string? message = nul
     }
 
     public static ConflictException IdempotencyKeyInUse() => new(ContractErrors.IdempotencyKeyInUse);
+
+    public static ConflictException WebhookEndpointLimitReached(int maxEndpoints) =>
+        new(ContractErrors.WebhookEndpointLimitReached, WebhookEndpointLimitMessage(maxEndpoints));
+
+    /// <summary>What <see cref="WebhookEndpointLimitReached"/> says, for the registry's example too.</summary>
+    internal static string WebhookEndpointLimitMessage(int maxEndpoints) =>
+        $"The participant already has {maxEndpoints} webhook endpoints, the most it may have; delete one first.";
 }

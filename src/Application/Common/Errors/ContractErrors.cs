@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using CustomerService.Application.Customers.AddAccount;
+using CustomerService.Application.Webhooks;
 using CustomerService.Domain.Customers;
 
 namespace CustomerService.Application.Common.Errors;
@@ -104,6 +105,17 @@ public static class ContractErrors
             $"the customer already holds as many accounts as one may (`{AccountLimitOptions.SectionName}:{nameof(AccountLimitOptions.AccountsPerCustomer)}`, {new AccountLimitOptions().AccountsPerCustomer:N0} by default)"))
     {
         ExampleMessage = new AccountLimitReachedException(new AccountLimitOptions().AccountsPerCustomer).Message,
+    };
+
+    public static readonly ContractError WebhookEndpointLimitReached = new(
+        "WEBHOOK_ENDPOINT_LIMIT_REACHED",
+        409,
+        "The participant already has as many webhook endpoints as it may have.",
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"the participant already has as many webhook endpoints as it may (`{WebhookOptions.SectionName}:{nameof(WebhookOptions.MaxEndpoints)}`, {new WebhookOptions().MaxEndpoints} by default)"))
+    {
+        ExampleMessage = ConflictException.WebhookEndpointLimitMessage(new WebhookOptions().MaxEndpoints),
     };
 
     public static readonly ContractError IdempotencyKeyInUse = new(

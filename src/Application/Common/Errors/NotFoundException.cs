@@ -9,4 +9,6 @@ public sealed class NotFoundException(string message)
     public static NotFoundException Customer() => new(CustomerNotFound);
 
     public static NotFoundException Account() => new("Account not found.");
+
+    public static NotFoundException WebhookEndpoint() => new("Webhook endpoint not found.");
 }

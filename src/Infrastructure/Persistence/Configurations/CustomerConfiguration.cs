@@ -36,6 +36,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
             .HasForeignKey(AccountConfiguration.CustomerIdColumn)
             .IsRequired()
             .OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(customer => customer.PendingEvents);
         builder.Navigation(customer => customer.Accounts)
             .HasField("_accounts")
             .UsePropertyAccessMode(PropertyAccessMode.Field);

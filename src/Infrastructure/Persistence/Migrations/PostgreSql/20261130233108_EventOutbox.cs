@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CustomerService.Infrastructure.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class EventOutbox : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParticipantId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false, collation: "C"),
+                    Position = table.Column<long>(type: "bigint", nullable: false),
+                    Type = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp(3) with time zone", precision: 3, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_ParticipantId_CustomerId_Position",
+                table: "Events",
+                columns: new[] { "ParticipantId", "CustomerId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_ParticipantId_Position",
+                table: "Events",
+                columns: new[] { "ParticipantId", "Position" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Events");
+        }
+    }
+}

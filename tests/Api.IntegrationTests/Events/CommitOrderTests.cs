@@ -1,0 +1,138 @@
+using System.Data.Common;
+using System.Net;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerService.Api.IntegrationTests.Events;
+
+/// <summary>
+/// A poller that reads the feed after the last event it processed must never miss one, even when
+/// the transaction that took the earlier event commits later (docs/contract.md, section 9). The
+/// first writer is held just before its commit while a second writer runs; the second must not
+/// become visible before the first.
+/// </summary>
+public sealed class CommitOrderTests
+{
+    [Test]
+    public async Task A_writer_that_began_later_cannot_commit_its_event_before_an_earlier_one()
+    {
+        var gate = new CommitGate();
+        using var factory = new CustomerServiceFactory();
+        using var service = factory.WithWebHostBuilder(builder =>
+            builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(gate)));
+        using var client = service.CreateClient();
+        try
+        {
+            Assert.That(await client.ReadAllAsync(), Is.Empty);
+
+            gate.HoldNextCommit();
+            var first = client.CreateCustomerAsync(ContractClient.UniqueExternalId("order-first"));
+            await gate.Held.WaitAsync(TimeSpan.FromSeconds(30));
+            var second = client.CreateCustomerAsync(ContractClient.UniqueExternalId("order-second"));
+
+            // While the first writer holds its commit, the second has had time to commit, were it able to.
+            await Task.Delay(TimeSpan.FromMilliseconds(750));
+            var seenWhileHeld = await client.ReadAllAsync();
+            var secondDoneWhileHeld = second.IsCompleted;
+            gate.Release();
+
+            using var firstResponse = await first;
+            using var secondResponse = await second;
+            var firstId = (await firstResponse.ReadObjectAsync()).Id();
+            var secondId = (await secondResponse.ReadObjectAsync()).Id();
+            var seenAfter = await client.ReadAllAsync();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(firstResponse.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+                Assert.That(secondResponse.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+                Assert.That(seenWhileHeld, Is.Empty, "an event became visible while an earlier position was uncommitted");
+                Assert.That(secondDoneWhileHeld, Is.False, "the second writer committed before the first");
+                Assert.That(seenAfter.Select(e => e.Text("customerId")), Is.EqualTo(new[] { firstId, secondId }));
+            });
+        }
+        finally
+        {
+            gate.Release();
+            CustomerServiceFactory.DeleteDatabase(factory.Database);
+        }
+    }
+
+    [Test]
+    public async Task A_poller_racing_concurrent_writers_sees_every_event_once_in_feed_order()
+    {
+        using var factory = new CustomerServiceFactory();
+        using var client = factory.CreateClient();
+        try
+        {
+            var seen = new List<string>();
+            string? last = null;
+            using var writing = new CancellationTokenSource();
+            var writers = Enumerable.Range(0, 4).Select(writer => Task.Run(async () =>
+            {
+                for (var i = 0; i < 15; i++)
+                {
+                    var customer = await client.CreateCustomerOkAsync(ContractClient.UniqueExternalId($"race-{writer}-{i}"));
+                    using (await client.UpdateStatusAsync(customer.Id(), "suspended"))
+                    {
+                    }
+                }
+            })).ToList();
+
+            var allWritten = Task.WhenAll(writers);
+            while (true)
+            {
+                var done = allWritten.IsCompleted;
+                var page = await client.ReadAllAsync(last is null ? EventClient.EventsPath : $"{EventClient.EventsPath}?after={last}");
+                seen.AddRange(page.Select(e => e.Text("id")));
+                last = seen.Count > 0 ? seen[^1] : null;
+                if (done)
+                {
+                    break;
+                }
+            }
+
+            await allWritten;
+            var feed = (await client.ReadAllAsync()).Select(e => e.Text("id")).ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(feed, Has.Count.EqualTo(4 * 15 * 2));
+                Assert.That(seen, Is.EqualTo(feed), "the poller missed, repeated or reordered events");
+            });
+        }
+        finally
+        {
+            CustomerServiceFactory.DeleteDatabase(factory.Database);
+        }
+    }
+
+    /// <summary>Holds the next transaction's commit until released.</summary>
+    private sealed class CommitGate : DbTransactionInterceptor
+    {
+        private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _armed;
+
+        public Task Held => _held.Task;
+
+        public void HoldNextCommit() => Interlocked.Exchange(ref _armed, 1);
+
+        public void Release() => _released.TrySetResult();
+
+        public override async ValueTask<InterceptionResult> TransactionCommittingAsync(
+            DbTransaction transaction,
+            TransactionEventData eventData,
+            InterceptionResult result,
+            CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                _held.TrySetResult();
+                await _released.Task;
+            }
+
+            return result;
+        }
+    }
+}
