@@ -27,7 +27,7 @@ namespace CustomerService.Api.Controllers;
 [ApiVersion(1.0)]
 [Route("api/v{version:apiVersion}/account-manager/customers")]
 [Produces("application/json")]
-public sealed class CustomersController(IMediator mediator) : ControllerBase
+public sealed partial class CustomersController(IMediator mediator) : ControllerBase
 {
     /// <summary>The description of a customer's id in a path.</summary>
     internal const string CustomerId = "The customer's id (a UUID).";
