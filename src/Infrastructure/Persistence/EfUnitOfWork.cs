@@ -85,6 +85,11 @@ internal sealed class EfUnitOfWork(
     {
         context.Events.AddRange(events);
         var owed = await WebhookFanOut.AddAsync(context, events, cancellationToken);
+
+        // EF would wrap the save in a savepoint of this transaction, two more statements while the
+        // event lock is held, so that a failed save could be rolled back alone; a failed save here
+        // ends the whole transaction anyway.
+        context.Database.AutoSavepointsEnabled = false;
         var strategy = context.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(
             (context, events, owed),
