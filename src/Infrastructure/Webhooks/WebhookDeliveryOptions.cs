@@ -44,6 +44,9 @@ public sealed class WebhookDeliveryOptions
     /// <summary>How long an endpoint that failures disabled keeps what it is owed.</summary>
     public TimeSpan DisabledRetention { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>How long the record of an attempt is kept (and listed by the deliveries endpoint) before it is deleted.</summary>
+    public TimeSpan AttemptRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>The delays in force: the configured list, or the default.</summary>
     public IReadOnlyList<TimeSpan> EffectiveRetryDelays => RetryDelays is { Count: > 0 } configured ? [.. configured] : DefaultRetryDelays;
 }

@@ -273,7 +273,10 @@ internal sealed partial class WebhookDispatcher(
         metrics.OldestUndelivered(oldest is { } createdAt ? now - createdAt : TimeSpan.Zero);
     }
 
-    /// <summary>What an endpoint disabled by failures is owed is kept for <see cref="WebhookDeliveryOptions.DisabledRetention"/>, then dropped.</summary>
+    /// <summary>
+    /// What an endpoint disabled by failures is owed is kept for <see cref="WebhookDeliveryOptions.DisabledRetention"/>,
+    /// and the record of an attempt for <see cref="WebhookDeliveryOptions.AttemptRetention"/>; then they are deleted.
+    /// </summary>
     private async Task PurgeAsync(CustomerDbContext context, DateTime now, CancellationToken cancellationToken)
     {
         if (now < _nextPurge)
@@ -290,6 +293,15 @@ internal sealed partial class WebhookDispatcher(
         if (dropped > 0)
         {
             LogDropped(dropped);
+        }
+
+        var attemptedBefore = now - _options.AttemptRetention;
+        var forgotten = await context.WebhookAttempts.IgnoreQueryFilters()
+            .Where(attempt => attempt.AttemptedAt < attemptedBefore)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (forgotten > 0)
+        {
+            LogAttemptsDeleted(forgotten);
         }
     }
 
@@ -313,4 +325,7 @@ internal sealed partial class WebhookDispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {Count} webhook deliveries owed to endpoints disabled for longer than their retention")]
     private partial void LogDropped(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} records of webhook attempts older than their retention")]
+    private partial void LogAttemptsDeleted(int count);
 }

@@ -5,7 +5,8 @@ namespace CustomerService.Api.IntegrationTests.Webhooks;
 
 /// <summary>
 /// Several instances on one database, and restarts (docs/contract.md, section 9): each delivery is
-/// made by one instance at a time, and a delivery pending when an instance stops is made after it.
+/// made by one instance at a time, and a delivery pending when an instance stops is made after it;
+/// an instance that starts deletes the records of attempts older than their retention.
 /// </summary>
 public sealed class WebhookInstancesTests
 {
@@ -79,5 +80,57 @@ public sealed class WebhookInstancesTests
             await receiver.DisposeAsync();
             CustomerServiceFactory.DeleteDatabase(database);
         }
+    }
+
+    [Test]
+    public async Task Records_of_attempts_older_than_their_retention_are_deleted_and_newer_ones_kept()
+    {
+        var retention = TimeSpan.FromSeconds(3);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var database = CustomerServiceFactory.NewDatabase();
+        var settings = WebhookClient.LoopbackSettings();
+        settings["Webhooks:AttemptRetention"] = retention.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            string endpointId;
+            await using (var before = new CustomerServiceFactory(database, settings: settings))
+            {
+                using var client = before.ClientWithEveryScope();
+                endpointId = (await client.RegisterEndpointAsync(receiver.Url)).Id();
+                await client.CreateCustomerOkAsync(ContractClient.UniqueExternalId("retention-old"));
+                var oldEventId = (await receiver.WaitForAsync(1))[0].Id;
+                Assert.That(await ListedAttemptsAsync(client, endpointId, oldEventId), Is.EqualTo(new[] { oldEventId }));
+            }
+
+            // The first attempt's record is now older than the retention; an instance deletes such
+            // records when it starts, and every minute after.
+            await Task.Delay(retention + TimeSpan.FromSeconds(1));
+            await using var after = new CustomerServiceFactory(database, settings: settings);
+            using var restarted = after.ClientWithEveryScope();
+            await restarted.CreateCustomerOkAsync(ContractClient.UniqueExternalId("retention-new"));
+            var newEventId = (await receiver.WaitForAsync(2))[1].Id;
+
+            Assert.That(await ListedAttemptsAsync(restarted, endpointId, newEventId), Is.EqualTo(new[] { newEventId }));
+        }
+        finally
+        {
+            CustomerServiceFactory.DeleteDatabase(database);
+        }
+    }
+
+    /// <summary>
+    /// The event ids of the endpoint's listed attempts, once the attempt at <paramref name="eventId"/>
+    /// is among them (an attempt is recorded after its receiver has answered) or 5 s have passed.
+    /// </summary>
+    private static async Task<List<string>> ListedAttemptsAsync(HttpClient client, string endpointId, string eventId)
+    {
+        var listed = new List<string>();
+        for (var wait = 0; wait < 50 && !listed.Contains(eventId); wait++)
+        {
+            await Task.Delay(100);
+            listed = [.. (await client.ListDeliveriesAsync(endpointId)).Select(attempt => attempt!.Text("eventId"))];
+        }
+
+        return listed;
     }
 }

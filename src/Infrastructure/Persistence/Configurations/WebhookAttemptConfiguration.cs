@@ -21,5 +21,8 @@ internal sealed class WebhookAttemptConfiguration : IEntityTypeConfiguration<Web
 
         // Newest first, per endpoint.
         builder.HasIndex(attempt => new { attempt.EndpointId, attempt.AttemptedAt, attempt.Id });
+
+        // What the retention deletes, oldest first.
+        builder.HasIndex(attempt => attempt.AttemptedAt);
     }
 }

@@ -328,6 +328,8 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AttemptedAt");
+
                     b.HasIndex("EndpointId", "AttemptedAt", "Id");
 
                     b.ToTable("WebhookAttempts", (string)null);

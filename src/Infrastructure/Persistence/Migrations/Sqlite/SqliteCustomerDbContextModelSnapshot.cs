@@ -324,6 +324,8 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AttemptedAt");
+
                     b.HasIndex("EndpointId", "AttemptedAt", "Id");
 
                     b.ToTable("WebhookAttempts", (string)null);
