@@ -1,5 +1,6 @@
 # Shared by bench/run.sh and bench/write-ab.sh; sourced, not run. Expects $here (the bench folder),
 # $work (the run's folder), $LOG_LEVEL and the array pids (every server started, for clean-up).
+
 # The signing key, issuer and audience every server trusts; token PARTICIPANT mints a token for them.
 key="$(printf 'customer-service-benchmark-key-32' | base64 -w0)"
 issuer="customer-service-bench"

@@ -8,7 +8,7 @@
 #      from one round to the next, so neither is always measured first;
 #   4. prints requests/s per round and the ratio service/baseline per engine.
 # The warm-up is long on purpose: after 5 s of POSTs the runtime's tiered compiler still takes about
-# a fifth of the CPU (bench/README.md, "The outbox on the write path"), which measures compilation,
+# a fifth of the CPU (bench/README.md, "The write path measured again"), which measures compilation,
 # not the write path. Settings below can be overridden from the environment.
 set -euo pipefail
 
