@@ -77,14 +77,21 @@ internal sealed class EfUnitOfWork(
     public void DiscardChanges() => context.ChangeTracker.Clear();
 
     /// <summary>
-    /// Takes each participant's event lock, numbers the events after the participant's last
-    /// position, and saves everything in one transaction; the execution strategy may run it again
-    /// after a transient failure, which numbers the events again.
+    /// Saves the change, its events and their deliveries in one transaction. Where the database
+    /// places events itself that is the save's own; elsewhere it takes each participant's event lock
+    /// and numbers the events after the participant's last position (see <see cref="EventPositions"/>).
+    /// The execution strategy may run it again after a transient failure, which numbers the events again.
     /// </summary>
     private async Task SaveWithEventsAsync(List<StoredEvent> events, CancellationToken cancellationToken)
     {
         context.Events.AddRange(events);
         var owed = await WebhookFanOut.AddAsync(context, events, cancellationToken);
+        if (context.PlacesEventsItself)
+        {
+            await context.SaveChangesAsync(cancellationToken);
+            Notify(owed);
+            return;
+        }
 
         // EF would wrap the save in a savepoint of this transaction, two more statements while the
         // event lock is held, so that a failed save could be rolled back alone; a failed save here
@@ -92,10 +99,10 @@ internal sealed class EfUnitOfWork(
         context.Database.AutoSavepointsEnabled = false;
         var strategy = context.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(
-            (context, events, owed),
+            (context, events),
             static async (_, state, cancellationToken) =>
             {
-                var (context, events, owed) = state;
+                var (context, events) = state;
                 await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
                 foreach (var participant in events.Select(stored => stored.ParticipantId).Distinct(StringComparer.Ordinal))
                 {
@@ -107,7 +114,6 @@ internal sealed class EfUnitOfWork(
                     }
                 }
 
-                WebhookFanOut.Number(owed);
                 await context.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return true;
@@ -115,7 +121,13 @@ internal sealed class EfUnitOfWork(
             verifySucceeded: null,
             cancellationToken);
         context.ChangeTracker.AcceptAllChanges();
-        if (owed.Count > 0)
+        Notify(owed);
+    }
+
+    /// <summary>Wakes this instance's dispatcher when the save owed deliveries.</summary>
+    private void Notify(int owed)
+    {
+        if (owed > 0)
         {
             dispatch.Notify();
         }
