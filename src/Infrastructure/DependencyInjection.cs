@@ -8,6 +8,7 @@ using CustomerService.Infrastructure.Persistence.Repositories;
 using CustomerService.Infrastructure.Webhooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Update;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
@@ -56,8 +57,11 @@ public static class DependencyInjection
             case DatabaseProvider.PostgreSql:
                 var postgreSql = RequiredConnectionString(connectionString, options.Provider);
                 services.AddPooledDbContextFactory<PostgreSqlCustomerDbContext>((provider, builder) =>
-                    WithCommonOptions(builder.UseNpgsql(postgreSql, npgsql => npgsql.EnableRetryOnFailure(
-                        PostgreSqlRetries.MaxRetryCount, PostgreSqlRetries.MaxRetryDelay, PostgreSqlRetries.ErrorCodesToAdd)), provider));
+                    WithCommonOptions(
+                        builder.UseNpgsql(postgreSql, npgsql => npgsql.EnableRetryOnFailure(
+                                PostgreSqlRetries.MaxRetryCount, PostgreSqlRetries.MaxRetryDelay, PostgreSqlRetries.ErrorCodesToAdd))
+                            .ReplaceService<IModificationCommandBatchFactory, PostgreSqlInsertBatchFactory>(),
+                        provider));
                 services.AddScoped<CustomerDbContext>(LeaseContext<PostgreSqlCustomerDbContext>);
                 break;
             default:

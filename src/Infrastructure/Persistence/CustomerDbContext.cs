@@ -127,7 +127,8 @@ public abstract class CustomerDbContext : DbContext
 
     /// <summary>
     /// Whether the database places new events itself (transaction id and position as column
-    /// defaults), so that the unit of work takes no lock and numbers nothing.
+    /// defaults) and makes their deliveries (a trigger), so that the unit of work takes no lock,
+    /// numbers nothing and reads no endpoint.
     /// </summary>
     internal virtual bool PlacesEventsItself => false;
 

@@ -16,8 +16,8 @@ namespace CustomerService.Infrastructure.Persistence;
 /// commits always has its events.
 /// </summary>
 /// <remarks>
-/// The same transaction makes each event's deliveries to the participant's webhook endpoints, so an
-/// event is owed to exactly the endpoints that took it when it happened.
+/// The same transaction makes each event's deliveries to the participant's webhook endpoints (see
+/// <see cref="WebhookFanOut"/>), so an event is owed to exactly the endpoints that took it when it happened.
 /// </remarks>
 internal sealed class EfUnitOfWork(
     CustomerDbContext context,
@@ -77,21 +77,27 @@ internal sealed class EfUnitOfWork(
     public void DiscardChanges() => context.ChangeTracker.Clear();
 
     /// <summary>
-    /// Saves the change, its events and their deliveries in one transaction. Where the database
-    /// places events itself that is the save's own; elsewhere it takes each participant's event lock
+    /// Saves the change, its events and their deliveries in one transaction.
+    /// <list type="bullet">
+    /// <item>Where the database places events itself (PostgreSQL, decision 0023) it also makes their
+    /// deliveries, in a trigger, so the save is EF Core's alone; a save of inserts only is then one
+    /// round trip (see <see cref="PostgreSqlInsertBatchFactory"/>). That instance's dispatcher finds
+    /// the deliveries at its next poll.</item>
+    /// <item>Elsewhere the deliveries are added here, and the save takes each participant's event lock
     /// and numbers the events after the participant's last position (see <see cref="EventPositions"/>).
-    /// The execution strategy may run it again after a transient failure, which numbers the events again.
+    /// The execution strategy may run it again after a transient failure, which numbers the events again.</item>
+    /// </list>
     /// </summary>
     private async Task SaveWithEventsAsync(List<StoredEvent> events, CancellationToken cancellationToken)
     {
         context.Events.AddRange(events);
-        var owed = await WebhookFanOut.AddAsync(context, events, cancellationToken);
         if (context.PlacesEventsItself)
         {
             await context.SaveChangesAsync(cancellationToken);
-            Notify(owed);
             return;
         }
+
+        var owed = await WebhookFanOut.AddAsync(context, events, cancellationToken);
 
         // EF would wrap the save in a savepoint of this transaction, two more statements while the
         // event lock is held, so that a failed save could be rolled back alone; a failed save here
@@ -121,12 +127,6 @@ internal sealed class EfUnitOfWork(
             verifySucceeded: null,
             cancellationToken);
         context.ChangeTracker.AcceptAllChanges();
-        Notify(owed);
-    }
-
-    /// <summary>Wakes this instance's dispatcher when the save owed deliveries.</summary>
-    private void Notify(int owed)
-    {
         if (owed > 0)
         {
             dispatch.Notify();

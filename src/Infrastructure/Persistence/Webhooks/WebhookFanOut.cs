@@ -8,6 +8,11 @@ namespace CustomerService.Infrastructure.Persistence.Webhooks;
 /// or were disabled by failures (they keep what they are owed should they be enabled again). An
 /// endpoint its owner disabled is owed nothing of that time (docs/contract.md, section 9).
 /// </summary>
+/// <remarks>
+/// SQLite and SQL Server run it here, before the save. On PostgreSQL a trigger on <c>Events</c>
+/// applies the same rule in the insert itself (migration <c>EventFeedOrderByTransaction</c>, decision
+/// 0023); a change to the rule changes both, and the webhook tests run on both engines.
+/// </remarks>
 internal static class WebhookFanOut
 {
     private static readonly Func<CustomerDbContext, IAsyncEnumerable<Subscriber>> Subscribers =

@@ -60,6 +60,26 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.PostgreSql
                 oldType: "bigint",
                 oldDefaultValue: 0L);
 
+            // Each stored event is owed, in the same statement, to the participant's endpoints that
+            // take its type and are enabled or were disabled by failures (WebhookFanOut's rule, which
+            // the other engines run in the service).
+            migrationBuilder.Sql(
+                """
+                CREATE FUNCTION owe_event_to_webhook_endpoints() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO "WebhookDeliveries" ("Id", "EndpointId", "ParticipantId", "EventId", "CustomerId", "CreatedAt", "Attempts", "NextAttemptAt")
+                    SELECT gen_random_uuid(), endpoint."Id", NEW."ParticipantId", NEW."Id", NEW."CustomerId", NEW."OccurredAt", 0, NEW."OccurredAt"
+                    FROM "WebhookEndpoints" AS endpoint
+                    WHERE endpoint."ParticipantId" = NEW."ParticipantId"
+                      AND (endpoint."Enabled" OR endpoint."DisabledReason" IS NOT NULL)
+                      AND NEW."Type" = ANY (string_to_array(endpoint."EventTypes", ' '));
+                    RETURN NULL;
+                END
+                $$;
+                CREATE TRIGGER "Events_owed_to_webhook_endpoints" AFTER INSERT ON "Events"
+                    FOR EACH ROW EXECUTE FUNCTION owe_event_to_webhook_endpoints();
+                """);
+
             migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_EndpointId_CustomerId",
                 table: "WebhookDeliveries",
@@ -80,6 +100,12 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(
+                """
+                DROP TRIGGER "Events_owed_to_webhook_endpoints" ON "Events";
+                DROP FUNCTION owe_event_to_webhook_endpoints();
+                """);
+
             migrationBuilder.DropIndex(
                 name: "IX_WebhookDeliveries_EndpointId_CustomerId",
                 table: "WebhookDeliveries");
