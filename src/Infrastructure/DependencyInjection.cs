@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CustomerService.Infrastructure;
 
@@ -55,7 +56,7 @@ public static class DependencyInjection
                 services.AddScoped<CustomerDbContext>(LeaseContext<SqlServerCustomerDbContext>);
                 break;
             case DatabaseProvider.PostgreSql:
-                var postgreSql = RequiredConnectionString(connectionString, options.Provider);
+                var postgreSql = WithoutResetOnClose(RequiredConnectionString(connectionString, options.Provider));
                 services.AddPooledDbContextFactory<PostgreSqlCustomerDbContext>((provider, builder) =>
                     WithCommonOptions(
                         builder.UseNpgsql(postgreSql, npgsql => npgsql.EnableRetryOnFailure(
@@ -107,6 +108,14 @@ public static class DependencyInjection
             .AddCheck<WebhookDeliveryLagCheck>("webhook-deliveries", tags: [ReadinessTag]);
         return services;
     }
+
+    /// <summary>
+    /// A pooled PostgreSQL connection goes back to the pool without <c>DISCARD ALL</c>: the service
+    /// sets no session state, and discarding would make the server plan the deliveries trigger again
+    /// on every create (decision 0023).
+    /// </summary>
+    private static string WithoutResetOnClose(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
 
     private static string RequiredConnectionString(string? connectionString, DatabaseProvider provider) =>
         string.IsNullOrWhiteSpace(connectionString)

@@ -21,7 +21,7 @@ internal static class EventPositions
     private static readonly Func<CustomerDbContext, string, CancellationToken, Task<long?>> Last =
         EF.CompileAsyncQuery((CustomerDbContext context, string participantId, CancellationToken _) =>
             context.Events.IgnoreQueryFilters()
-                .Where(stored => stored.ParticipantId == participantId)
+                .Where(stored => stored.ParticipantId == participantId && stored.TransactionId == 0)
                 .Max(stored => (long?)stored.Position));
 
     /// <summary>
@@ -31,7 +31,11 @@ internal static class EventPositions
     public static long VisibleBelow() =>
         throw new InvalidOperationException("Only a database query can say which transactions have ended.");
 
-    /// <summary>The participant's last position, 0 when it has no event yet; for the engines that number under a lock.</summary>
+    /// <summary>
+    /// The participant's last position, 0 when it has no event yet; for the engines that number under
+    /// a lock, where every transaction id is 0. Saying so lets the index on (participant, transaction
+    /// id, position) give the last position at once, rather than scan the participant's events.
+    /// </summary>
     public static async Task<long> LastAsync(CustomerDbContext context, string participantId, CancellationToken cancellationToken) =>
         await Last(context, participantId, cancellationToken) ?? 0;
 }

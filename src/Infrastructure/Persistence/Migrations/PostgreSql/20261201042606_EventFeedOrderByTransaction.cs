@@ -38,8 +38,16 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.PostgreSql
 
             // New events are numbered after every existing one, whichever participant's, so positions
             // stay unique per participant (the index Down puts back).
+            // A block of its own, so that the idempotent script, which runs each statement inside a
+            // block of its own, can run it too.
             migrationBuilder.Sql(
-                """SELECT setval(pg_get_serial_sequence('"Events"', 'Position'), COALESCE(MAX("Position"), 0) + 1, false) FROM "Events";""");
+                """
+                DO $$
+                BEGIN
+                    PERFORM setval(pg_get_serial_sequence('"Events"', 'Position'), COALESCE((SELECT MAX("Position") FROM "Events"), 0) + 1, false);
+                END
+                $$;
+                """);
 
             // Existing events keep their order with transaction id 0, before every new one; only new
             // rows take the storing transaction's id.
