@@ -8,10 +8,12 @@ using CustomerService.Infrastructure.Persistence.Repositories;
 using CustomerService.Infrastructure.Webhooks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Update;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CustomerService.Infrastructure;
 
@@ -54,10 +56,13 @@ public static class DependencyInjection
                 services.AddScoped<CustomerDbContext>(LeaseContext<SqlServerCustomerDbContext>);
                 break;
             case DatabaseProvider.PostgreSql:
-                var postgreSql = RequiredConnectionString(connectionString, options.Provider);
+                var postgreSql = WithoutResetOnClose(RequiredConnectionString(connectionString, options.Provider));
                 services.AddPooledDbContextFactory<PostgreSqlCustomerDbContext>((provider, builder) =>
-                    WithCommonOptions(builder.UseNpgsql(postgreSql, npgsql => npgsql.EnableRetryOnFailure(
-                        PostgreSqlRetries.MaxRetryCount, PostgreSqlRetries.MaxRetryDelay, PostgreSqlRetries.ErrorCodesToAdd)), provider));
+                    WithCommonOptions(
+                        builder.UseNpgsql(postgreSql, npgsql => npgsql.EnableRetryOnFailure(
+                                PostgreSqlRetries.MaxRetryCount, PostgreSqlRetries.MaxRetryDelay, PostgreSqlRetries.ErrorCodesToAdd))
+                            .ReplaceService<IModificationCommandBatchFactory, PostgreSqlInsertBatchFactory>(),
+                        provider));
                 services.AddScoped<CustomerDbContext>(LeaseContext<PostgreSqlCustomerDbContext>);
                 break;
             default:
@@ -103,6 +108,14 @@ public static class DependencyInjection
             .AddCheck<WebhookDeliveryLagCheck>("webhook-deliveries", tags: [ReadinessTag]);
         return services;
     }
+
+    /// <summary>
+    /// A pooled PostgreSQL connection goes back to the pool without <c>DISCARD ALL</c>: the service
+    /// sets no session state, and discarding would make the server plan the deliveries trigger again
+    /// on every create (decision 0023).
+    /// </summary>
+    private static string WithoutResetOnClose(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
 
     private static string RequiredConnectionString(string? connectionString, DatabaseProvider provider) =>
         string.IsNullOrWhiteSpace(connectionString)

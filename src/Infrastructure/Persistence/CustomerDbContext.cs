@@ -6,6 +6,8 @@ using CustomerService.Infrastructure.Persistence.Events;
 using CustomerService.Infrastructure.Persistence.Idempotency;
 using CustomerService.Infrastructure.Persistence.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CustomerService.Infrastructure.Persistence;
 
@@ -84,6 +86,9 @@ public abstract class CustomerDbContext : DbContext
         modelBuilder.Entity<StoredEvent>().HasQueryFilter(stored => stored.ParticipantId == ParticipantId);
         modelBuilder.Entity<WebhookEndpoint>().HasQueryFilter(endpoint => endpoint.ParticipantId == ParticipantId);
         modelBuilder.Entity<WebhookAttempt>().HasQueryFilter(attempt => attempt.ParticipantId == ParticipantId);
+        var visibleBelow = VisibleTransactionsBound;
+        modelBuilder.HasDbFunction(typeof(EventPositions).GetMethod(nameof(EventPositions.VisibleBelow))!)
+            .HasTranslation(_ => visibleBelow);
         if (ExactCollation is { } collation)
         {
             UseExactCollation(modelBuilder, collation);
@@ -112,6 +117,20 @@ public abstract class CustomerDbContext : DbContext
         modelBuilder.Entity<WebhookDelivery>().Property(d => d.ParticipantId).UseCollation(collation);
         modelBuilder.Entity<WebhookAttempt>().Property(a => a.ParticipantId).UseCollation(collation);
     }
+
+    /// <summary>
+    /// What <see cref="EventPositions.VisibleBelow"/> is in SQL: on engines that store no transaction
+    /// id (every event has 0), a bound above them all.
+    /// </summary>
+    protected virtual SqlExpression VisibleTransactionsBound { get; } =
+        new SqlConstantExpression(long.MaxValue, new LongTypeMapping("bigint"));
+
+    /// <summary>
+    /// Whether the database places new events itself (transaction id and position as column
+    /// defaults) and makes their deliveries (a trigger), so that the unit of work takes no lock,
+    /// numbers nothing and reads no endpoint.
+    /// </summary>
+    internal virtual bool PlacesEventsItself => false;
 
     /// <summary>
     /// Makes the participant's event positions this transaction's until it ends: another

@@ -16,8 +16,8 @@ namespace CustomerService.Infrastructure.Persistence;
 /// commits always has its events.
 /// </summary>
 /// <remarks>
-/// The same transaction makes each event's deliveries to the participant's webhook endpoints, so an
-/// event is owed to exactly the endpoints that took it when it happened.
+/// The same transaction makes each event's deliveries to the participant's webhook endpoints (see
+/// <see cref="WebhookFanOut"/>), so an event is owed to exactly the endpoints that took it when it happened.
 /// </remarks>
 internal sealed class EfUnitOfWork(
     CustomerDbContext context,
@@ -77,13 +77,26 @@ internal sealed class EfUnitOfWork(
     public void DiscardChanges() => context.ChangeTracker.Clear();
 
     /// <summary>
-    /// Takes each participant's event lock, numbers the events after the participant's last
-    /// position, and saves everything in one transaction; the execution strategy may run it again
-    /// after a transient failure, which numbers the events again.
+    /// Saves the change, its events and their deliveries in one transaction.
+    /// <list type="bullet">
+    /// <item>Where the database places events itself (PostgreSQL, decision 0023) it also makes their
+    /// deliveries, in a trigger, so the save is EF Core's alone; a save of inserts only is then one
+    /// round trip (see <see cref="PostgreSqlInsertBatchFactory"/>). That instance's dispatcher finds
+    /// the deliveries at its next poll.</item>
+    /// <item>Elsewhere the deliveries are added here, and the save takes each participant's event lock
+    /// and numbers the events after the participant's last position (see <see cref="EventPositions"/>).
+    /// The execution strategy may run it again after a transient failure, which numbers the events again.</item>
+    /// </list>
     /// </summary>
     private async Task SaveWithEventsAsync(List<StoredEvent> events, CancellationToken cancellationToken)
     {
         context.Events.AddRange(events);
+        if (context.PlacesEventsItself)
+        {
+            await context.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
         var owed = await WebhookFanOut.AddAsync(context, events, cancellationToken);
 
         // EF would wrap the save in a savepoint of this transaction, two more statements while the
@@ -92,10 +105,10 @@ internal sealed class EfUnitOfWork(
         context.Database.AutoSavepointsEnabled = false;
         var strategy = context.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(
-            (context, events, owed),
+            (context, events),
             static async (_, state, cancellationToken) =>
             {
-                var (context, events, owed) = state;
+                var (context, events) = state;
                 await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
                 foreach (var participant in events.Select(stored => stored.ParticipantId).Distinct(StringComparer.Ordinal))
                 {
@@ -107,7 +120,6 @@ internal sealed class EfUnitOfWork(
                     }
                 }
 
-                WebhookFanOut.Number(owed);
                 await context.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return true;
@@ -115,7 +127,7 @@ internal sealed class EfUnitOfWork(
             verifySucceeded: null,
             cancellationToken);
         context.ChangeTracker.AcceptAllChanges();
-        if (owed.Count > 0)
+        if (owed > 0)
         {
             dispatch.Notify();
         }

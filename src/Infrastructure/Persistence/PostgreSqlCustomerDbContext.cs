@@ -1,4 +1,7 @@
+using CustomerService.Infrastructure.Persistence.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CustomerService.Infrastructure.Persistence;
 
@@ -6,15 +9,29 @@ namespace CustomerService.Infrastructure.Persistence;
 public sealed class PostgreSqlCustomerDbContext(DbContextOptions<PostgreSqlCustomerDbContext> options)
     : CustomerDbContext(options)
 {
+    /// <summary>The storing transaction's id, as a bigint: a 64-bit id that grows with every transaction that writes.</summary>
+    internal const string CurrentTransactionIdSql = "pg_current_xact_id()::text::bigint";
+
     /// <summary>
     /// Byte-wise comparison: identifiers match and sort exactly as they do on SQLite, whatever
     /// locale the database was created with.
     /// </summary>
     protected override string ExactCollation => "C";
 
-    /// <summary>A transaction-scoped advisory lock on a 64-bit hash of the participant's id; two ids sharing a hash only wait for each other.</summary>
-    internal override Task LockEventPositionsAsync(string participantId, CancellationToken cancellationToken) =>
-        Database.ExecuteSqlAsync(
-            $"SELECT pg_advisory_xact_lock(hashtextextended({EventLockResource(participantId)}, 0))",
-            cancellationToken);
+    /// <summary>
+    /// The oldest transaction still running when the statement's snapshot was taken; every
+    /// transaction with a lower id has committed or rolled back (see <see cref="EventPositions"/>).
+    /// </summary>
+    protected override SqlExpression VisibleTransactionsBound { get; } = new SqlFragmentExpression(
+        "pg_snapshot_xmin(pg_current_snapshot())::text::bigint", typeof(long), new LongTypeMapping("bigint"));
+
+    internal override bool PlacesEventsItself => true;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        var stored = modelBuilder.Entity<StoredEvent>();
+        stored.Property(e => e.TransactionId).HasDefaultValueSql(CurrentTransactionIdSql);
+        stored.Property(e => e.Position).UseIdentityByDefaultColumn();
+    }
 }

@@ -1,6 +1,7 @@
 using CustomerService.Application.Common.Abstractions;
 using CustomerService.Infrastructure.Persistence;
 using CustomerService.Infrastructure.Persistence.Configurations;
+using CustomerService.Infrastructure.Persistence.Events;
 using CustomerService.Infrastructure.Persistence.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,18 +106,26 @@ internal sealed partial class WebhookDispatcher(
     }
 
     /// <summary>
-    /// Due deliveries to enabled endpoints whose customer has no earlier event still owed to the same
-    /// endpoint, each taken with a conditional update so that only one instance gets it.
+    /// Due deliveries to enabled endpoints, of events the feed already shows, whose customer has no
+    /// earlier event (in feed order) still owed to the same endpoint; each taken with a conditional
+    /// update so that only one instance gets it.
     /// </summary>
     private async Task<List<Guid>> ClaimAsync(CustomerDbContext context, DateTime now, CancellationToken cancellationToken)
     {
+        var events = context.Events.IgnoreQueryFilters();
         var due = await context.WebhookDeliveries
             .Where(delivery => delivery.NextAttemptAt <= now && (delivery.LeaseExpiresAt == null || delivery.LeaseExpiresAt < now))
             .Where(delivery => context.WebhookEndpoints.IgnoreQueryFilters().Any(endpoint => endpoint.Id == delivery.EndpointId && endpoint.Enabled))
-            .Where(delivery => !context.WebhookDeliveries.Any(earlier =>
-                earlier.EndpointId == delivery.EndpointId
-                && earlier.CustomerId == delivery.CustomerId
-                && earlier.EventPosition < delivery.EventPosition))
+            .Join(events, delivery => delivery.EventId, stored => stored.Id, (delivery, stored) => new { delivery, stored })
+            .Where(owed => owed.stored.TransactionId < EventPositions.VisibleBelow())
+            .Where(owed => !context.WebhookDeliveries
+                .Where(earlier => earlier.EndpointId == owed.delivery.EndpointId
+                    && earlier.CustomerId == owed.delivery.CustomerId
+                    && earlier.Id != owed.delivery.Id)
+                .Join(events, earlier => earlier.EventId, stored => stored.Id, (_, stored) => stored)
+                .Any(stored => stored.TransactionId < owed.stored.TransactionId
+                    || (stored.TransactionId == owed.stored.TransactionId && stored.Position < owed.stored.Position)))
+            .Select(owed => owed.delivery)
             .OrderBy(delivery => delivery.NextAttemptAt)
             .Take(_options.MaxConcurrentDeliveries * 4)
             .Select(delivery => delivery.Id)

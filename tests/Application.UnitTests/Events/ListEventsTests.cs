@@ -25,7 +25,7 @@ public sealed class ListEventsTests
     [Test]
     public async Task Without_after_or_limit_the_feed_is_read_from_its_start_100_at_a_time()
     {
-        _feed.Setup(feed => feed.ReadAsync(new EventFeedFilter(0, 100, null, null), It.IsAny<CancellationToken>())).ReturnsAsync(Empty);
+        _feed.Setup(feed => feed.ReadAsync(new EventFeedFilter(EventFeedPosition.Start, 100, null, null), It.IsAny<CancellationToken>())).ReturnsAsync(Empty);
 
         var page = await Handler().Handle(new ListEventsQuery(null, null, null, null), CancellationToken.None);
 
@@ -36,8 +36,8 @@ public sealed class ListEventsTests
     public async Task After_is_turned_into_its_position_and_the_filters_pass_through()
     {
         _customers.Setup(customers => customers.CustomerExistsAsync(CustomerId, It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        _feed.Setup(feed => feed.FindPositionAsync(EventId, CustomerId, It.IsAny<CancellationToken>())).ReturnsAsync(41);
-        _feed.Setup(feed => feed.ReadAsync(new EventFeedFilter(41, 7, "account.created", CustomerId), It.IsAny<CancellationToken>())).ReturnsAsync(Empty);
+        _feed.Setup(feed => feed.FindPositionAsync(EventId, CustomerId, It.IsAny<CancellationToken>())).ReturnsAsync(new EventFeedPosition(7, 41));
+        _feed.Setup(feed => feed.ReadAsync(new EventFeedFilter(new EventFeedPosition(7, 41), 7, "account.created", CustomerId), It.IsAny<CancellationToken>())).ReturnsAsync(Empty);
 
         var page = await Handler().Handle(new ListEventsQuery(CustomerId, EventId.ToString(), 7, "account.created"), CancellationToken.None);
 
@@ -47,7 +47,7 @@ public sealed class ListEventsTests
     [Test]
     public void An_after_that_is_not_one_of_the_participants_events_is_a_validation_error_on_after()
     {
-        _feed.Setup(feed => feed.FindPositionAsync(EventId, null, It.IsAny<CancellationToken>())).ReturnsAsync((long?)null);
+        _feed.Setup(feed => feed.FindPositionAsync(EventId, null, It.IsAny<CancellationToken>())).ReturnsAsync((EventFeedPosition?)null);
 
         var error = Assert.ThrowsAsync<RequestValidationException>(() =>
             Handler().Handle(new ListEventsQuery(null, EventId.ToString(), null, null), CancellationToken.None));

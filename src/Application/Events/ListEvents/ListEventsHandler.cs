@@ -18,7 +18,7 @@ public sealed class ListEventsHandler(IEventFeed feed, ICustomerReadModel custom
             throw NotFoundException.Customer();
         }
 
-        var afterPosition = 0L;
+        var afterPosition = EventFeedPosition.Start;
         if (after is { } afterId)
         {
             afterPosition = await feed.FindPositionAsync(afterId, request.CustomerId, cancellationToken)

@@ -6,7 +6,7 @@ namespace CustomerService.Infrastructure.Persistence.Configurations;
 
 internal sealed class StoredEventConfiguration : IEntityTypeConfiguration<StoredEvent>
 {
-    public const string PositionIndex = "IX_Events_ParticipantId_Position";
+    public const string PositionIndex = "IX_Events_ParticipantId_TransactionId_Position";
 
     public void Configure(EntityTypeBuilder<StoredEvent> builder)
     {
@@ -18,12 +18,12 @@ internal sealed class StoredEventConfiguration : IEntityTypeConfiguration<Stored
         builder.Property(stored => stored.OccurredAt).IsRequired();
         builder.Property(stored => stored.Body).IsRequired();
 
-        // The feed reads by position; the index also makes a position impossible to give twice.
-        builder.HasIndex(stored => new { stored.ParticipantId, stored.Position })
+        // The feed reads in this order; the index also makes a place impossible to give twice.
+        builder.HasIndex(stored => new { stored.ParticipantId, stored.TransactionId, stored.Position })
             .IsUnique()
             .HasDatabaseName(PositionIndex);
 
         // One customer's history.
-        builder.HasIndex(stored => new { stored.ParticipantId, stored.CustomerId, stored.Position });
+        builder.HasIndex(stored => new { stored.ParticipantId, stored.CustomerId, stored.TransactionId, stored.Position });
     }
 }

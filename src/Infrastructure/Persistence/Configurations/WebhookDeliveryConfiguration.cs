@@ -21,8 +21,8 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         // An event is owed to an endpoint once.
         builder.HasIndex(delivery => new { delivery.EndpointId, delivery.EventId }).IsUnique();
 
-        // The order a customer's deliveries keep, per endpoint.
-        builder.HasIndex(delivery => new { delivery.EndpointId, delivery.CustomerId, delivery.EventPosition });
+        // A customer's deliveries to an endpoint, which keep their events' feed order.
+        builder.HasIndex(delivery => new { delivery.EndpointId, delivery.CustomerId });
 
         // What is due.
         builder.HasIndex(delivery => delivery.NextAttemptAt);

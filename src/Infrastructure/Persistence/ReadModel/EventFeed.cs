@@ -1,29 +1,36 @@
 using CustomerService.Application.Common.Abstractions;
+using CustomerService.Infrastructure.Persistence.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerService.Infrastructure.Persistence.ReadModel;
 
-/// <summary>The participant's events, read by position through the context's participant filter.</summary>
+/// <summary>
+/// The participant's events, read through the context's participant filter in (transaction id,
+/// position) order, and only those whose transaction has ended for every reader (see <see cref="EventPositions"/>).
+/// </summary>
 internal sealed class EventFeed(CustomerDbContext context) : IEventFeed
 {
-    private static readonly Func<CustomerDbContext, Guid, Guid?, CancellationToken, Task<long?>> Position =
+    private static readonly Func<CustomerDbContext, Guid, Guid?, CancellationToken, Task<EventFeedPosition?>> Position =
         EF.CompileAsyncQuery((CustomerDbContext context, Guid eventId, Guid? customerId, CancellationToken _) =>
             context.Events
                 .Where(stored => stored.Id == eventId && (customerId == null || stored.CustomerId == customerId))
-                .Select(stored => (long?)stored.Position)
+                .Select(stored => new EventFeedPosition(stored.TransactionId, stored.Position))
                 .FirstOrDefault());
 
-    private static readonly Func<CustomerDbContext, long, string?, Guid?, int, IAsyncEnumerable<FeedRow>> Page =
-        EF.CompileAsyncQuery((CustomerDbContext context, long after, string? type, Guid? customerId, int take) =>
+    private static readonly Func<CustomerDbContext, long, long, string?, Guid?, int, IAsyncEnumerable<FeedRow>> Page =
+        EF.CompileAsyncQuery((CustomerDbContext context, long afterTransaction, long afterPosition, string? type, Guid? customerId, int take) =>
             context.Events
-                .Where(stored => stored.Position > after
+                .Where(stored => (stored.TransactionId > afterTransaction
+                        || (stored.TransactionId == afterTransaction && stored.Position > afterPosition))
+                    && stored.TransactionId < EventPositions.VisibleBelow()
                     && (type == null || stored.Type == type)
                     && (customerId == null || stored.CustomerId == customerId))
-                .OrderBy(stored => stored.Position)
+                .OrderBy(stored => stored.TransactionId)
+                .ThenBy(stored => stored.Position)
                 .Take(take)
                 .Select(stored => new FeedRow(stored.Id, stored.Body)));
 
-    public Task<long?> FindPositionAsync(Guid eventId, Guid? customerId, CancellationToken cancellationToken) =>
+    public Task<EventFeedPosition?> FindPositionAsync(Guid eventId, Guid? customerId, CancellationToken cancellationToken) =>
         Position(context, eventId, customerId, cancellationToken);
 
     public async Task<EventFeedPage> ReadAsync(EventFeedFilter filter, CancellationToken cancellationToken)
@@ -32,7 +39,8 @@ internal sealed class EventFeed(CustomerDbContext context) : IEventFeed
 
         // One more than asked tells whether another page follows without a second query.
         var rows = new List<FeedRow>(Math.Min(filter.Limit, 1000) + 1);
-        await foreach (var row in Page(context, filter.AfterPosition, filter.Type, filter.CustomerId, filter.Limit + 1)
+        var after = filter.After;
+        await foreach (var row in Page(context, after.Commit, after.Sequence, filter.Type, filter.CustomerId, filter.Limit + 1)
             .WithCancellation(cancellationToken))
         {
             rows.Add(row);

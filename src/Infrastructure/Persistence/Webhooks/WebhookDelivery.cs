@@ -3,7 +3,7 @@ namespace CustomerService.Infrastructure.Persistence.Webhooks;
 /// <summary>
 /// One event still owed to one endpoint. Made in the transaction that records the event, for every
 /// endpoint of the participant that takes the event's type; deleted when the endpoint has
-/// acknowledged it. While it exists, the same customer's later events wait for it.
+/// acknowledged it. While it exists, the same customer's later events (in feed order) wait for it.
 /// </summary>
 internal sealed class WebhookDelivery
 {
@@ -14,9 +14,6 @@ internal sealed class WebhookDelivery
     public required string ParticipantId { get; init; }
 
     public Guid EventId { get; init; }
-
-    /// <summary>The event's position in the participant's feed: the order deliveries of one customer keep.</summary>
-    public long EventPosition { get; set; }
 
     public Guid CustomerId { get; init; }
 

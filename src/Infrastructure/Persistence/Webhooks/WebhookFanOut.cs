@@ -8,6 +8,11 @@ namespace CustomerService.Infrastructure.Persistence.Webhooks;
 /// or were disabled by failures (they keep what they are owed should they be enabled again). An
 /// endpoint its owner disabled is owed nothing of that time (docs/contract.md, section 9).
 /// </summary>
+/// <remarks>
+/// SQLite and SQL Server run it here, before the save. On PostgreSQL a trigger on <c>Events</c>
+/// applies the same rule in the insert itself (migration <c>EventFeedOrderByTransaction</c>, decision
+/// 0023); a change to the rule changes both, and the webhook tests run on both engines.
+/// </remarks>
 internal static class WebhookFanOut
 {
     private static readonly Func<CustomerDbContext, IAsyncEnumerable<Subscriber>> Subscribers =
@@ -17,18 +22,17 @@ internal static class WebhookFanOut
                 .Select(endpoint => new Subscriber(endpoint.Id, endpoint.EventTypes)));
 
     /// <summary>
-    /// The deliveries the current participant's endpoints are owed for <paramref name="events"/>,
-    /// added to the context; their positions are set by <see cref="Number"/> once the events have theirs.
+    /// Adds to the context the deliveries the current participant's endpoints are owed for
+    /// <paramref name="events"/>, and returns how many.
     /// </summary>
-    public static async Task<List<(WebhookDelivery Delivery, StoredEvent Event)>> AddAsync(
-        CustomerDbContext context, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    public static async Task<int> AddAsync(CustomerDbContext context, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
-        var owed = new List<(WebhookDelivery, StoredEvent)>();
+        var owed = 0;
         await foreach (var subscriber in Subscribers(context).WithCancellation(cancellationToken))
         {
             foreach (var stored in events.Where(stored => subscriber.EventTypes.Contains(stored.Type, StringComparer.Ordinal)))
             {
-                var delivery = new WebhookDelivery
+                context.WebhookDeliveries.Add(new WebhookDelivery
                 {
                     Id = Guid.CreateVersion7(stored.OccurredAt),
                     EndpointId = subscriber.Id,
@@ -37,22 +41,12 @@ internal static class WebhookFanOut
                     CustomerId = stored.CustomerId,
                     CreatedAt = stored.OccurredAt,
                     NextAttemptAt = stored.OccurredAt,
-                };
-                context.WebhookDeliveries.Add(delivery);
-                owed.Add((delivery, stored));
+                });
+                owed++;
             }
         }
 
         return owed;
-    }
-
-    /// <summary>Gives each delivery its event's position.</summary>
-    public static void Number(List<(WebhookDelivery Delivery, StoredEvent Event)> owed)
-    {
-        foreach (var (delivery, stored) in owed)
-        {
-            delivery.EventPosition = stored.Position;
-        }
     }
 
     private sealed record Subscriber(Guid Id, IReadOnlyList<string> EventTypes);

@@ -203,7 +203,15 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.PostgreSql
                         .UseCollation("C");
 
                     b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Position"));
+
+                    b.Property<long>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValueSql("pg_current_xact_id()::text::bigint");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -213,11 +221,11 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParticipantId", "Position")
+                    b.HasIndex("ParticipantId", "TransactionId", "Position")
                         .IsUnique()
-                        .HasDatabaseName("IX_Events_ParticipantId_Position");
+                        .HasDatabaseName("IX_Events_ParticipantId_TransactionId_Position");
 
-                    b.HasIndex("ParticipantId", "CustomerId", "Position");
+                    b.HasIndex("ParticipantId", "CustomerId", "TransactionId", "Position");
 
                     b.ToTable("Events", (string)null);
                 });
@@ -356,9 +364,6 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
 
-                    b.Property<long>("EventPosition")
-                        .HasColumnType("bigint");
-
                     b.Property<DateTime?>("LeaseExpiresAt")
                         .HasPrecision(3)
                         .HasColumnType("timestamp(3) with time zone");
@@ -383,10 +388,10 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("NextAttemptAt");
 
+                    b.HasIndex("EndpointId", "CustomerId");
+
                     b.HasIndex("EndpointId", "EventId")
                         .IsUnique();
-
-                    b.HasIndex("EndpointId", "CustomerId", "EventPosition");
 
                     b.ToTable("WebhookDeliveries", (string)null);
                 });

@@ -205,6 +205,9 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("Position")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("TransactionId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -213,11 +216,11 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParticipantId", "Position")
+                    b.HasIndex("ParticipantId", "TransactionId", "Position")
                         .IsUnique()
-                        .HasDatabaseName("IX_Events_ParticipantId_Position");
+                        .HasDatabaseName("IX_Events_ParticipantId_TransactionId_Position");
 
-                    b.HasIndex("ParticipantId", "CustomerId", "Position");
+                    b.HasIndex("ParticipantId", "CustomerId", "TransactionId", "Position");
 
                     b.ToTable("Events", (string)null);
                 });
@@ -356,9 +359,6 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("EventId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<long>("EventPosition")
-                        .HasColumnType("bigint");
-
                     b.Property<DateTime?>("LeaseExpiresAt")
                         .HasPrecision(3)
                         .HasColumnType("datetime2(3)");
@@ -383,10 +383,10 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("NextAttemptAt");
 
+                    b.HasIndex("EndpointId", "CustomerId");
+
                     b.HasIndex("EndpointId", "EventId")
                         .IsUnique();
-
-                    b.HasIndex("EndpointId", "CustomerId", "EventPosition");
 
                     b.ToTable("WebhookDeliveries", (string)null);
                 });

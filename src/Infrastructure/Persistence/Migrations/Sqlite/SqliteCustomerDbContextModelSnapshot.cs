@@ -200,6 +200,9 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("TransactionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -208,11 +211,11 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParticipantId", "Position")
+                    b.HasIndex("ParticipantId", "TransactionId", "Position")
                         .IsUnique()
-                        .HasDatabaseName("IX_Events_ParticipantId_Position");
+                        .HasDatabaseName("IX_Events_ParticipantId_TransactionId_Position");
 
-                    b.HasIndex("ParticipantId", "CustomerId", "Position");
+                    b.HasIndex("ParticipantId", "CustomerId", "TransactionId", "Position");
 
                     b.ToTable("Events", (string)null);
                 });
@@ -353,9 +356,6 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("EventPosition")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("LeaseExpiresAt")
                         .HasPrecision(3)
                         .HasColumnType("TEXT");
@@ -380,10 +380,10 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("NextAttemptAt");
 
+                    b.HasIndex("EndpointId", "CustomerId");
+
                     b.HasIndex("EndpointId", "EventId")
                         .IsUnique();
-
-                    b.HasIndex("EndpointId", "CustomerId", "EventPosition");
 
                     b.ToTable("WebhookDeliveries", (string)null);
                 });
