@@ -22,9 +22,10 @@ namespace CustomerService.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Events_ParticipantId_Position",
                 table: "Events");
 
-            migrationBuilder.DropColumn(
-                name: "EventPosition",
-                table: "WebhookDeliveries");
+            // SQLite drops the column in place (its index is gone above). EF Core would rebuild the
+            // table instead, in steps outside the migration's transaction, which a crash between them
+            // would leave half done.
+            migrationBuilder.Sql("""ALTER TABLE "WebhookDeliveries" DROP COLUMN "EventPosition";""");
 
             migrationBuilder.AddColumn<long>(
                 name: "TransactionId",
