@@ -70,8 +70,11 @@ public static partial class DatabaseInitializer
                 LogLoginRefused(logger, location, DatabaseOptions.ConnectionStringName);
                 throw new DatabaseUnreachableAtStartException(location, exception);
             }
-            catch (Exception exception) when (!contacted && exception is OperationCanceledException or TimeoutException
-                                              && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            // WaitAsync's TimeoutException and the token's cancellation come from two timers of the
+            // same length; either may fire first, so either is the start timeout.
+            catch (Exception exception) when (!contacted && !cancellationToken.IsCancellationRequested
+                                              && (exception is TimeoutException
+                                                  || (exception is OperationCanceledException && timeout.IsCancellationRequested)))
             {
                 var reason = $"no answer within {options.StartTimeout.TotalSeconds} s";
                 LogUnreachable(logger, location, reason, check, DatabaseOptions.ConnectionStringName);
