@@ -136,7 +136,8 @@ public abstract class CustomerDbContext : DbContext
     /// Makes the participant's event positions this transaction's until it ends: another
     /// transaction that records events of the participant waits here, so positions commit in the
     /// order they are given. SQLite needs nothing: the transaction the unit of work begins is
-    /// immediate, and SQLite runs one writing transaction at a time.
+    /// immediate, and SQLite runs one writing transaction at a time. PostgreSQL never calls it: it
+    /// places events itself (see <see cref="PlacesEventsItself"/>).
     /// </summary>
     internal virtual Task LockEventPositionsAsync(string participantId, CancellationToken cancellationToken) =>
         Task.CompletedTask;

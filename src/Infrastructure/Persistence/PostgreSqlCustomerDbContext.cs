@@ -10,7 +10,7 @@ public sealed class PostgreSqlCustomerDbContext(DbContextOptions<PostgreSqlCusto
     : CustomerDbContext(options)
 {
     /// <summary>The storing transaction's id, as a bigint: a 64-bit id that grows with every transaction that writes.</summary>
-    internal const string CurrentTransactionIdSql = "pg_current_xact_id()::text::bigint";
+    private const string CurrentTransactionIdSql = "pg_current_xact_id()::text::bigint";
 
     /// <summary>
     /// Byte-wise comparison: identifiers match and sort exactly as they do on SQLite, whatever
